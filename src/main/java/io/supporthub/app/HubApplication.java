@@ -1,0 +1,94 @@
+package io.supporthub.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.supporthub.admin.ApiRole;
+import io.supporthub.admin.ApiTokens;
+import io.supporthub.connector.spi.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running hub: database, beans and Camel Main with the YAML routes. */
+public final class HubApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubApplication.class);
+
+    private final Main main;
+    private final HikariDataSource dataSource;
+
+    private HubApplication(Main main, HikariDataSource dataSource) {
+        this.main = main;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Starts the hub and returns once routes are running.
+     *
+     * @param extraRouteDirs further route folders (the sandbox adds its own)
+     * @param camelOverrides Camel properties that win over application.properties (ports, in tests)
+     * @param extraBeans further beans for the registry (the sandbox's description)
+     */
+    public static HubApplication start(HubSettings hub, ConnectorSettings connectors, Iterable<String> extraRouteDirs,
+                                       Map<String, String> camelOverrides, Map<String, Object> extraBeans) throws Exception {
+        if (hub.dbUrl().isBlank()) {
+            throw new ConfigException("application.properties", "hub.db.url",
+                    "is missing: expected a JDBC URL such as jdbc:postgresql://db:5432/supporthub (set HUB_DB_URL), or run 'sandbox' for an embedded database");
+        }
+        Path routes = Path.of(hub.routesDir());
+        if (!Files.isDirectory(routes)) {
+            throw new ConfigException("application.properties", "hub.routes-dir", "names '" + routes.toAbsolutePath()
+                    + "', which is not a directory; start the hub from the folder holding routes/ or set HUB_ROUTES_DIR");
+        }
+        connectors.effectiveConfiguration().forEach(line -> LOG.info("Connector configuration: {}", line));
+
+        HikariDataSource dataSource = Database.open(hub);
+        Main main = new Main();
+        try {
+            StringBuilder pattern = new StringBuilder("file:" + routes.toAbsolutePath() + "/*.camel.yaml");
+            for (String dir : extraRouteDirs) {
+                pattern.append(",file:").append(Path.of(dir).toAbsolutePath()).append("/*.camel.yaml");
+            }
+            main.configure().withRoutesIncludePattern(pattern.toString());
+            Map<String, String> properties = new LinkedHashMap<>(connectors.camelProperties());
+            properties.put("hub.notification-retry-interval-ms", Long.toString(hub.notificationRetryInterval().toMillis()));
+            properties.forEach(main::addInitialProperty);
+            camelOverrides.forEach(main::addOverrideProperty);
+            HubBeans.create(hub, connectors, dataSource).forEach(main::bind);
+            extraBeans.forEach(main::bind);
+            if (!hub.adminToken().isEmpty()) {
+                new ApiTokens(new io.supporthub.db.Transactions(dataSource)).install("admin", hub.adminToken().reveal(), ApiRole.ADMIN);
+            }
+            main.start();
+            if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
+                throw new IllegalStateException("Camel did not start; see the log above");
+            }
+            return new HubApplication(main, dataSource);
+        } catch (Exception e) {
+            main.stop();
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            dataSource.close();
+        }
+    }
+}

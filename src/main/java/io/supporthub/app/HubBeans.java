@@ -1,0 +1,73 @@
+package io.supporthub.app;
+
+import io.supporthub.admin.ApiTokens;
+import io.supporthub.admin.TicketApi;
+import io.supporthub.app.flow.ApiStep;
+import io.supporthub.app.flow.CrmEnrichment;
+import io.supporthub.app.flow.MailIntakeStep;
+import io.supporthub.app.flow.NotificationStep;
+import io.supporthub.app.flow.PersistStep;
+import io.supporthub.app.flow.RoutingStep;
+import io.supporthub.app.flow.TriageStep;
+import io.supporthub.connector.crm.CrmLookup;
+import io.supporthub.connector.slack.SlackAlertComposer;
+import io.supporthub.db.Transactions;
+import io.supporthub.intake.TicketIntake;
+import io.supporthub.mail.AcknowledgementMail;
+import io.supporthub.mail.InboundMailReader;
+import io.supporthub.mail.MailLedger;
+import io.supporthub.mail.MailQuarantine;
+import io.supporthub.notify.NotificationPolicy;
+import io.supporthub.notify.NotificationStore;
+import io.supporthub.ticket.TicketStore;
+import io.supporthub.triage.Triage;
+import io.supporthub.triage.TriageRules;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/** Wires the beans the routes call, by the names the routes use, from typed settings. */
+final class HubBeans {
+
+    private HubBeans() {
+    }
+
+    static Map<String, Object> create(HubSettings hub, ConnectorSettings connectors, DataSource dataSource) {
+        Transactions transactions = new Transactions(dataSource);
+        TicketStore tickets = new TicketStore(transactions);
+        MailLedger ledger = new MailLedger(transactions);
+        NotificationStore notifications = new NotificationStore(transactions);
+        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy());
+        Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults));
+        String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
+
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("hubDataSource", dataSource);
+        beans.put("apiTokens", new ApiTokens(transactions));
+        beans.put("ticketStore", tickets);
+        beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), new InboundMailReader(), ledger,
+                new MailQuarantine(transactions)));
+        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c")));
+        beans.put("triageStep", new TriageStep(triage));
+        beans.put("routingStep", new RoutingStep());
+        beans.put("persistStep", new PersistStep(intake));
+        beans.put("notificationStep", new NotificationStep(notifications,
+                new AcknowledgementMail(connectors.smtp().messageIdDomain(), connectors.smtp().fromName()),
+                new SlackAlertComposer(publicUrl + "/api/v1/tickets/"),
+                "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">"));
+        beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
+        beans.put("smtpProperties", smtpProperties(connectors));
+        return beans;
+    }
+
+    private static Properties smtpProperties(ConnectorSettings connectors) {
+        Properties properties = new Properties();
+        boolean startTls = connectors.smtp().startTls() && connectors.smtp().protocol().equals("smtp");
+        properties.setProperty("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        properties.setProperty("mail.smtp.starttls.required", Boolean.toString(startTls));
+        properties.setProperty("mail.smtp.connectiontimeout", "10000");
+        properties.setProperty("mail.smtp.timeout", "30000");
+        return properties;
+    }
+}

@@ -1,0 +1,96 @@
+package io.supporthub.app;
+
+import io.supporthub.connector.spi.ConfigException;
+import io.supporthub.connector.spi.ConfigSource;
+import io.supporthub.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+
+/** The runnable jar's entry point: {@code java -jar support-hub.jar [run|sandbox|help]}. */
+public final class HubCommand {
+
+    private static final String USAGE = """
+            usage: java -jar target/support-hub.jar <command>
+
+              run       run the hub against the services in connectors-config/ and HUB_DB_URL (the default)
+              sandbox   run the whole flow on embedded defaults: PostgreSQL, a mail server, CRM and Slack simulators
+              help      show this text
+            """;
+
+    private HubCommand() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "run" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            return switch (command) {
+                case "run" -> runUntilStopped(startProduction(System::getenv));
+                case "sandbox" -> Sandbox.run(rest, out);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("unknown command '" + command + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (ConfigException e) {
+            err.println("Configuration error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("The hub could not start: " + e);
+            return 1;
+        }
+    }
+
+    static HubApplication startProduction(UnaryOperator<String> environment) throws Exception {
+        HubSettings hub = loadHubSettings(environment);
+        ConnectorSettings connectors = ConnectorSettings.load(Path.of(hub.connectorsConfigDir()), environment);
+        return HubApplication.start(hub, connectors, List.of(), Map.of(), Map.of());
+    }
+
+    /** The {@code hub.*} keys of application.properties, with their environment references resolved. */
+    public static HubSettings loadHubSettings(UnaryOperator<String> environment) throws IOException {
+        try (InputStream in = HubCommand.class.getResourceAsStream("/application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties is missing from the classpath");
+            }
+            return HubSettings.from(ConfigSource.load(new InputStreamReader(in, StandardCharsets.UTF_8), "application.properties", environment));
+        }
+    }
+
+    /** Blocks until Ctrl-C or SIGTERM, then stops the hub cleanly before the JVM exits. */
+    public static int runUntilStopped(AutoCloseable application) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                application.close();
+            } catch (Exception e) {
+                System.err.println("Error while stopping: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "hub-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package io.supporthub.app;
+
+import io.supporthub.connector.spi.ConfigKey;
+import io.supporthub.connector.spi.ConfigSource;
+import io.supporthub.connector.spi.ConfigType;
+import io.supporthub.connector.spi.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** The hub's own settings ({@code hub.*} in application.properties): database, paths, API token, public URL. */
+public record HubSettings(String dbUrl, String dbUsername, Secret dbPassword, int dbPoolSize, String connectorsConfigDir,
+                          String policiesDir, String routesDir, URI publicUrl, Secret adminToken, Duration notificationRetryInterval) {
+
+    static final ConfigKey<String> DB_URL = ConfigKey.optional("hub.db.url", ConfigType.TEXT, "",
+            "JDBC URL of the hub's PostgreSQL database; required in run mode, empty in sandbox mode starts an embedded one");
+    static final ConfigKey<String> DB_USERNAME = ConfigKey.optional("hub.db.username", ConfigType.TEXT, "postgres", "Database user");
+    static final ConfigKey<Secret> DB_PASSWORD = ConfigKey.optional("hub.db.password", ConfigType.SECRET, "", "Database password");
+    static final ConfigKey<Integer> DB_POOL_SIZE = ConfigKey.optional("hub.db.pool-size", ConfigType.POSITIVE_INT, "10", "Most database connections one hub instance holds");
+    static final ConfigKey<String> CONNECTORS_CONFIG_DIR = ConfigKey.optional("hub.connectors-config-dir", ConfigType.TEXT, "connectors-config",
+            "Directory holding <connector>.properties files");
+    static final ConfigKey<String> POLICIES_DIR = ConfigKey.optional("hub.policies-dir", ConfigType.TEXT, "",
+            "Directory whose policy files (e.g. triage-rules.yaml) override the built-in ones; empty uses the built-in ones");
+    static final ConfigKey<String> ROUTES_DIR = ConfigKey.optional("hub.routes-dir", ConfigType.TEXT, "routes", "Directory holding the *.camel.yaml routes");
+    static final ConfigKey<URI> PUBLIC_URL = ConfigKey.optional("hub.public-url", ConfigType.URL, "http://127.0.0.1:8080",
+            "Base URL under which people reach the hub; links in alerts point here");
+    static final ConfigKey<Secret> ADMIN_TOKEN = ConfigKey.optional("hub.admin-token", ConfigType.SECRET, "",
+            "Bearer token installed for the admin role at start; empty in sandbox mode generates one");
+    static final ConfigKey<Duration> NOTIFICATION_RETRY = ConfigKey.optional("hub.notification-retry-interval", ConfigType.DURATION, "PT15S",
+            "How often failed or interrupted notifications are sent again");
+
+    public static final List<ConfigKey<?>> KEYS = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_POOL_SIZE, CONNECTORS_CONFIG_DIR,
+            POLICIES_DIR, ROUTES_DIR, PUBLIC_URL, ADMIN_TOKEN, NOTIFICATION_RETRY);
+
+    public static HubSettings from(ConfigSource source) {
+        return new HubSettings(source.get(DB_URL), source.get(DB_USERNAME), source.get(DB_PASSWORD), source.get(DB_POOL_SIZE),
+                source.get(CONNECTORS_CONFIG_DIR), source.get(POLICIES_DIR), source.get(ROUTES_DIR), source.get(PUBLIC_URL),
+                source.get(ADMIN_TOKEN), source.get(NOTIFICATION_RETRY));
+    }
+
+    public HubSettings withDatabase(String url, String username, Secret password) {
+        return new HubSettings(url, username, password, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, adminToken,
+                notificationRetryInterval);
+    }
+
+    public HubSettings withAdminToken(Secret token) {
+        return new HubSettings(dbUrl, dbUsername, dbPassword, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, token,
+                notificationRetryInterval);
+    }
+}

@@ -1,0 +1,48 @@
+package io.supporthub.connector.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The documented keys of one connector file ({@code connectors-config/<name>.properties}). */
+public record ConnectorDefinition(String name, List<ConfigKey<?>> keys) {
+
+    public ConnectorDefinition {
+        keys = List.copyOf(keys);
+        for (ConfigKey<?> key : keys) {
+            if (!key.name().startsWith(name + ".")) {
+                throw new IllegalArgumentException("key " + key.name() + " does not belong to connector " + name);
+            }
+        }
+    }
+
+    public String fileName() {
+        return name + ".properties";
+    }
+
+    /** Rejects keys nobody reads: a typo such as {@code mailbox.pasword} must not pass silently. */
+    public void rejectUnknownKeys(ConfigSource source) {
+        Set<String> known = keys.stream().map(ConfigKey::name).collect(Collectors.toSet());
+        for (String key : source.values().keySet()) {
+            if (!known.contains(key)) {
+                throw new ConfigException(source.name(), key, "is not a known key; known keys: " + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    /** Renders the effective configuration for the start-up log, secrets masked. */
+    public String describe(ConfigSource source) {
+        return keys.stream()
+                .map(k -> k.name() + "=" + render(k, source.values()))
+                .collect(Collectors.joining(", ", name + " {", "}"));
+    }
+
+    private static String render(ConfigKey<?> key, Map<String, String> values) {
+        String value = values.getOrDefault(key.name(), key.defaultValue());
+        if (value == null || value.isEmpty()) {
+            return "<unset>";
+        }
+        return key.isSecret() ? "[hidden]" : value;
+    }
+}

@@ -1,0 +1,61 @@
+package io.supporthub.mail;
+
+import io.supporthub.db.Transactions;
+import io.supporthub.ticket.MailReceipt;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The record of every mail the mailbox delivered and what became of it. Its unique message key
+ * is what turns an at-least-once mailbox into an exactly-once effect.
+ */
+public class MailLedger {
+
+    private final Transactions transactions;
+
+    public MailLedger(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** A cheap early check so a redelivered mail skips the CRM call; the unique key still decides. */
+    public boolean isRecorded(String messageKey) {
+        return transactions.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("select 1 from mail_message where message_key = ?")) {
+                st.setString(1, messageKey);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
+     * Records the mail in the caller's transaction. Returns false when it was recorded before: a
+     * concurrent delivery of the same mail waits here for the first to commit, then sees the conflict.
+     */
+    public boolean record(Connection connection, MailReceipt receipt, String decision, String decidedBy, String reason) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "insert into mail_message (mailbox, message_key, message_id, raw_sha256, raw_size, decision, decided_by, reason) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (message_key) do nothing")) {
+            st.setString(1, receipt.mailbox());
+            st.setString(2, receipt.messageKey());
+            st.setString(3, receipt.messageId());
+            st.setString(4, receipt.rawSha256());
+            st.setInt(5, receipt.rawSize());
+            st.setString(6, decision);
+            st.setString(7, decidedBy);
+            st.setString(8, reason);
+            return st.executeUpdate() == 1;
+        }
+    }
+
+    public void attachTicket(Connection connection, String messageKey, long ticketId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("update mail_message set ticket_id = ? where message_key = ?")) {
+            st.setLong(1, ticketId);
+            st.setString(2, messageKey);
+            st.executeUpdate();
+        }
+    }
+}

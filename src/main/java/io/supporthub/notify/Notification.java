@@ -1,0 +1,12 @@
+package io.supporthub.notify;
+
+import java.util.Map;
+
+/** A queued message, claimed for sending. */
+public record Notification(long id, long ticketId, NotificationKind kind, String recipient, Map<String, Object> payload, int attempts) {
+
+    public String text(String field) {
+        Object value = payload.get(field);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.supporthub.notify;
+
+import io.supporthub.ticket.CustomerTier;
+import io.supporthub.ticket.Priority;
+import io.supporthub.ticket.Ticket;
+import io.supporthub.ticket.TicketDraft;
+import io.supporthub.ticket.Tier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Decides which messages a new ticket triggers: an acknowledgement to the requester, and a Slack alert for urgent or VIP work. */
+public class NotificationPolicy {
+
+    public List<NotificationRequest> forNewTicket(Ticket ticket, TicketDraft draft) {
+        Map<String, Object> facts = facts(ticket, draft);
+        List<NotificationRequest> requests = new ArrayList<>();
+        if (ticket.requesterEmail() != null) {
+            requests.add(new NotificationRequest(NotificationKind.ACKNOWLEDGEMENT_MAIL, ticket.requesterEmail(),
+                    "ack:" + ticket.key(), facts));
+        }
+        String alertReason = alertReason(ticket);
+        if (alertReason != null) {
+            Map<String, Object> alert = new LinkedHashMap<>(facts);
+            alert.put("alert", "new_ticket");
+            alert.put("alert_reason", alertReason);
+            requests.add(new NotificationRequest(NotificationKind.SLACK_ALERT, "slack", "slack:new_ticket:" + ticket.key(), alert));
+        }
+        return requests;
+    }
+
+    /** Why a new ticket deserves a Slack alert, or null when it does not. */
+    static String alertReason(Ticket ticket) {
+        if (ticket.priority() == Priority.P1) {
+            return "critical priority";
+        }
+        if (ticket.customer().tier() == CustomerTier.VIP) {
+            return "VIP customer";
+        }
+        if (ticket.tier() == Tier.T3 && "emergency".equals(ticket.queue())) {
+            return "T3 emergency";
+        }
+        return null;
+    }
+
+    private static Map<String, Object> facts(Ticket ticket, TicketDraft draft) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("ticket_key", ticket.key());
+        facts.put("subject", ticket.subject());
+        facts.put("priority", ticket.priority().name());
+        facts.put("category", ticket.category());
+        facts.put("tier", ticket.tier().name());
+        facts.put("queue", ticket.queue());
+        facts.put("customer_tier", ticket.customer().tier().code());
+        facts.put("requester", ticket.requesterEmail() == null ? "" : ticket.requesterEmail());
+        if (ticket.requesterName() != null) {
+            facts.put("requester_name", ticket.requesterName());
+        }
+        if (ticket.customer().accountName() != null) {
+            facts.put("account", ticket.customer().accountName());
+        }
+        if (draft.request().mail() != null && draft.request().mail().messageId() != null) {
+            facts.put("in_reply_to", draft.request().mail().messageId());
+        }
+        return facts;
+    }
+}

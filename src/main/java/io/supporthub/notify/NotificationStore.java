@@ -1,0 +1,125 @@
+package io.supporthub.notify;
+
+import io.supporthub.db.Json;
+import io.supporthub.db.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The notification outbox: rows written with the ticket, claimed for sending after commit, and
+ * retried with backoff until sent. A claim expires, so a crash mid-send means a resend, not a loss.
+ */
+public class NotificationStore {
+
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+    private final Transactions transactions;
+
+    public NotificationStore(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Queues requests in the caller's transaction; a request whose dedupe key was queued before is skipped. */
+    public List<Long> enqueue(Connection connection, long ticketId, List<NotificationRequest> requests) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(
+                "insert into notification (ticket_id, kind, recipient, dedupe_key, payload) values (?, ?, ?, ?, ?) "
+                        + "on conflict (dedupe_key) do nothing returning id")) {
+            for (NotificationRequest request : requests) {
+                st.setLong(1, ticketId);
+                st.setString(2, request.kind().code());
+                st.setString(3, request.recipient());
+                st.setString(4, request.dedupeKey());
+                st.setObject(5, Json.jsonb(request.payload()));
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Claims one notification for sending, if nobody else holds it and it is not sent yet. */
+    public Optional<Notification> claim(long id) {
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "update notification set state = 'sending', claimed_until = now() + ?::interval, attempts = attempts + 1 "
+                            + "where id = ? and (state = 'pending' or (state = 'sending' and claimed_until < now())) "
+                            + "returning id, ticket_id, kind, recipient, payload::text, attempts")) {
+                st.setString(1, CLAIM.toSeconds() + " seconds");
+                st.setLong(2, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Ids of notifications due for a (re)try, locked rows skipped so several hub instances share the work. */
+    public List<Long> due(int limit) {
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "select id from notification where next_attempt_at <= now() "
+                            + "and (state = 'pending' or (state = 'sending' and claimed_until < now())) "
+                            + "order by next_attempt_at limit ? for update skip locked")) {
+                st.setInt(1, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** Marks a notification sent and puts it on the ticket's timeline, in one transaction. */
+    public void markSent(Notification notification, String reason) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "update notification set state = 'sent', sent_at = now(), claimed_until = null, last_error = null where id = ?")) {
+                st.setLong(1, notification.id());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, 'notified', ?, ?, ?)")) {
+                st.setLong(1, notification.ticketId());
+                st.setString(2, notification.kind().code());
+                st.setString(3, reason);
+                st.setObject(4, Json.jsonb(java.util.Map.of("notification_id", notification.id(), "attempts", notification.attempts())));
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    /** Puts a failed send back in the queue with exponential backoff; after maxAttempts it stays failed for an admin. */
+    public void markFailed(long id, String error, int maxAttempts) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "update notification set state = case when attempts >= ? then 'failed' else 'pending' end, "
+                            + "claimed_until = null, last_error = ?, "
+                            + "next_attempt_at = now() + least(interval '5 seconds' * power(2, attempts), ?::interval) where id = ?")) {
+                st.setInt(1, maxAttempts);
+                st.setString(2, error == null ? "unknown error" : error);
+                st.setString(3, MAX_BACKOFF.toSeconds() + " seconds");
+                st.setLong(4, id);
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    private static Notification map(ResultSet rs) throws SQLException {
+        return new Notification(rs.getLong(1), rs.getLong(2), NotificationKind.fromCode(rs.getString(3)), rs.getString(4),
+                Json.map(rs.getString(5)), rs.getInt(6));
+    }
+}

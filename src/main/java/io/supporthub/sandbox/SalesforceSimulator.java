@@ -1,0 +1,127 @@
+package io.supporthub.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for the Salesforce REST API as camel-salesforce uses it: the OAuth 2.0
+ * username-password token flow and SOQL queries on Contact (with Account fields), answering in
+ * the documented shapes, including the documented error bodies.
+ */
+final class SalesforceSimulator extends SimulatorServer {
+
+    static final String CLIENT_ID = "sandbox-client-id";
+    static final String CLIENT_SECRET = "sandbox-client-secret";
+    static final String USERNAME = "integration@sandbox.local";
+    static final String PASSWORD = "sandbox-password";
+
+    private static final Pattern QUERY_PATH = Pattern.compile("/services/data/v\\d+\\.\\d+/query/?");
+    private static final Pattern CONTACT_BY_EMAIL = Pattern.compile(
+            "(?is)SELECT\\s+(.+?)\\s+FROM\\s+Contact\\s+WHERE\\s+Email\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'.*");
+
+    private final List<SandboxCustomer> customers;
+    private final String accessToken = "00DSANDBOX!" + UUID.randomUUID().toString().replace("-", "");
+
+    SalesforceSimulator(int port, List<SandboxCustomer> customers) throws IOException {
+        super(port);
+        this.customers = customers;
+    }
+
+    @Override
+    boolean handle(HttpExchange exchange, String body) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/services/oauth2/token") && exchange.getRequestMethod().equals("POST")) {
+            token(exchange, form(body));
+            return true;
+        }
+        if (QUERY_PATH.matcher(path).matches() && exchange.getRequestMethod().equals("GET")) {
+            query(exchange, form(exchange.getRequestURI().getRawQuery()).get("q"));
+            return true;
+        }
+        return false;
+    }
+
+    private void token(HttpExchange exchange, Map<String, String> form) throws IOException {
+        boolean valid = "password".equals(form.get("grant_type")) && CLIENT_ID.equals(form.get("client_id"))
+                && CLIENT_SECRET.equals(form.get("client_secret")) && USERNAME.equals(form.get("username"))
+                && PASSWORD.equals(form.get("password"));
+        if (!valid) {
+            respond(exchange, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"authentication failure\"}");
+            return;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("access_token", accessToken);
+        answer.put("instance_url", baseUrl());
+        answer.put("id", baseUrl() + "/id/00DSANDBOX000001/005SANDBOX000001");
+        answer.put("token_type", "Bearer");
+        answer.put("issued_at", Long.toString(System.currentTimeMillis()));
+        answer.put("signature", "c2FuZGJveC1zaWduYXR1cmU=");
+        respond(exchange, 200, "application/json", JSON.writeValueAsString(answer));
+    }
+
+    private void query(HttpExchange exchange, String soql) throws IOException {
+        if (!("Bearer " + accessToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, "application/json", "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
+            return;
+        }
+        Matcher m = soql == null ? null : CONTACT_BY_EMAIL.matcher(soql.trim());
+        if (m == null || !m.matches()) {
+            respond(exchange, 400, "application/json", "[{\"message\":\"the sandbox answers SELECT … FROM Contact WHERE Email = '…' only\","
+                    + "\"errorCode\":\"MALFORMED_QUERY\"}]");
+            return;
+        }
+        String email = m.group(2).replaceAll("\\\\(.)", "$1");
+        List<String> fields = List.of(m.group(1).split("\\s*,\\s*"));
+        Optional<SandboxCustomer> customer = customers.stream().filter(c -> c.email().equalsIgnoreCase(email)).findFirst();
+        List<Map<String, Object>> records = customer.map(c -> List.of(contact(c, fields))).orElse(List.of());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("totalSize", records.size());
+        answer.put("done", true);
+        answer.put("records", records);
+        respond(exchange, 200, "application/json", JSON.writeValueAsString(answer));
+    }
+
+    /** A Contact record holding exactly the requested fields, relationship fields as nested records. */
+    private static Map<String, Object> contact(SandboxCustomer c, List<String> fields) {
+        Map<String, Object> contact = record("Contact", c.contactId());
+        Map<String, Object> account = record("Account", c.accountId());
+        Map<String, Object> owner = record("User", "005SANDBOXOWNER1");
+        for (String field : fields) {
+            switch (field) {
+                case "Id" -> contact.put("Id", c.contactId());
+                case "Name" -> contact.put("Name", c.name());
+                case "Email" -> contact.put("Email", c.email());
+                case "Account.Id" -> account.put("Id", c.accountId());
+                case "Account.Name" -> account.put("Name", c.accountName());
+                case "Account.AnnualRevenue" -> account.put("AnnualRevenue", c.annualRevenue());
+                case "Account.Owner.Name" -> {
+                    owner.put("Name", c.owner());
+                    account.put("Owner", owner);
+                }
+                default -> {
+                    if (field.startsWith("Account.") && field.endsWith("__c")) {
+                        String name = field.substring("Account.".length());
+                        account.put(name, name.toLowerCase().contains("tier") ? c.tier() : name.toLowerCase().contains("health") ? c.health() : null);
+                    } else {
+                        contact.put(field, null);
+                    }
+                }
+            }
+        }
+        contact.put("Account", account);
+        return contact;
+    }
+
+    private static Map<String, Object> record(String type, String id) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("attributes", Map.of("type", type, "url", "/services/data/v62.0/sobjects/" + type + "/" + id));
+        return record;
+    }
+}

@@ -1,0 +1,10 @@
+package io.supporthub.ticket;
+
+import java.time.Instant;
+
+/** A ticket as stored: the canonical model every channel maps to and every adapter maps from. */
+public record Ticket(long id, String key, String subject, String description, TicketStatus status, Priority priority,
+                     String category, Tier tier, String queue, Channel channel, String requesterEmail, String requesterName,
+                     CustomerSnapshot customer, String sentiment, String language, String complexity, int version,
+                     Instant createdAt, Instant updatedAt) {
+}

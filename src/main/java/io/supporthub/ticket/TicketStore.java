@@ -1,0 +1,197 @@
+package io.supporthub.ticket;
+
+import io.supporthub.db.Json;
+import io.supporthub.db.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Tickets and their timelines in PostgreSQL; writes join the caller's transaction. */
+public class TicketStore {
+
+    private static final String COLUMNS = "id, key, subject, description, status, priority, category, tier, queue, channel, "
+            + "requester_email, requester_name, customer_tier, customer_lookup, customer_crm_id, customer_account, customer_arr, "
+            + "customer_health, sentiment, language, complexity, version, created_at, updated_at";
+
+    private final Transactions transactions;
+
+    public TicketStore(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Inserts a routed draft as a new ticket, with its customer and timeline, in the caller's transaction. */
+    public Ticket insert(Connection connection, TicketDraft draft) throws SQLException {
+        IntakeRequest request = draft.request();
+        CustomerSnapshot customer = draft.customerOrUnknown();
+        Classification classification = draft.classification();
+        Routing routing = draft.routing();
+        Long customerId = request.requesterEmail() == null ? null : upsertCustomer(connection, customer, request);
+        String sql = "insert into ticket (key, subject, description, status, priority, category, tier, queue, channel, "
+                + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
+                + "customer_arr, customer_health, sentiment, language, complexity) "
+                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "returning " + COLUMNS;
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            int i = 1;
+            st.setString(i++, request.subject());
+            st.setString(i++, request.body());
+            st.setString(i++, classification.priority().name());
+            st.setString(i++, classification.category());
+            st.setString(i++, routing.tier().name());
+            st.setString(i++, routing.queue());
+            st.setString(i++, request.channel().code());
+            st.setString(i++, request.requesterEmail());
+            st.setString(i++, request.requesterName());
+            if (customerId == null) {
+                st.setNull(i++, Types.BIGINT);
+            } else {
+                st.setLong(i++, customerId);
+            }
+            st.setString(i++, customer.tier().code());
+            st.setString(i++, customer.lookup());
+            st.setString(i++, customer.crmContactId());
+            st.setString(i++, customer.accountName());
+            st.setBigDecimal(i++, customer.annualRevenue());
+            st.setString(i++, customer.health());
+            st.setString(i++, classification.sentiment());
+            st.setString(i++, classification.language());
+            st.setString(i, classification.complexity());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                Ticket ticket = map(rs);
+                for (TicketEvent event : draft.events()) {
+                    appendEvent(connection, ticket.id(), event);
+                }
+                return ticket;
+            }
+        }
+    }
+
+    public void appendEvent(Connection connection, long ticketId, TicketEvent event) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
+            st.setLong(1, ticketId);
+            st.setString(2, event.type());
+            st.setString(3, event.actor());
+            st.setString(4, event.reason());
+            st.setObject(5, Json.jsonb(event.payload()));
+            st.executeUpdate();
+        }
+    }
+
+    public Optional<Ticket> findByKey(String key) {
+        return transactions.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from ticket where key = ?")) {
+                st.setString(1, key);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<TicketEvent> timeline(long ticketId) {
+        return transactions.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "select type, actor, reason, payload::text, occurred_at from ticket_event where ticket_id = ? order by id")) {
+                st.setLong(1, ticketId);
+                List<TicketEvent> events = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new TicketEvent(rs.getString(1), rs.getString(2), rs.getString(3), Json.map(rs.getString(4)),
+                                rs.getTimestamp(5).toInstant()));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    /** Lists tickets newest first; filters are bound parameters, never SQL text. */
+    public TicketPage list(TicketFilter filter) {
+        String sql = "select " + COLUMNS + " from ticket "
+                + "where (?::text is null or status = ?) and (?::text is null or tier = ?) and (?::text is null or priority = ?) "
+                + "and (?::text is null or requester_email = ?) and (?::bigint is null or id < ?) order by id desc limit ?";
+        return transactions.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
+                i = bindTwice(st, i, filter.status() == null ? null : filter.status().code());
+                i = bindTwice(st, i, filter.tier() == null ? null : filter.tier().name());
+                i = bindTwice(st, i, filter.priority() == null ? null : filter.priority().name());
+                i = bindTwice(st, i, filter.requesterEmail());
+                st.setObject(i++, filter.beforeId(), Types.BIGINT);
+                st.setObject(i++, filter.beforeId(), Types.BIGINT);
+                st.setInt(i, filter.limit() + 1);
+                List<Ticket> tickets = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        tickets.add(map(rs));
+                    }
+                }
+                if (tickets.size() > filter.limit()) {
+                    tickets = tickets.subList(0, filter.limit());
+                    return new TicketPage(List.copyOf(tickets), tickets.get(tickets.size() - 1).id());
+                }
+                return new TicketPage(tickets, null);
+            }
+        });
+    }
+
+    private static int bindTwice(PreparedStatement st, int index, String value) throws SQLException {
+        st.setString(index, value);
+        st.setString(index + 1, value);
+        return index + 2;
+    }
+
+    private static long upsertCustomer(Connection connection, CustomerSnapshot customer, IntakeRequest request) throws SQLException {
+        // A failed lookup must not overwrite what an earlier successful lookup learned.
+        String sql = "insert into customer (email, name, crm_contact_id, crm_account_id, account_name, tier, annual_revenue, health, owner, looked_up_at, lookup) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?) on conflict (email) do update set "
+                + "name = coalesce(excluded.name, customer.name), crm_contact_id = coalesce(excluded.crm_contact_id, customer.crm_contact_id), "
+                + "crm_account_id = coalesce(excluded.crm_account_id, customer.crm_account_id), account_name = coalesce(excluded.account_name, customer.account_name), "
+                + "tier = case when excluded.lookup = 'found' or customer.lookup <> 'found' then excluded.tier else customer.tier end, "
+                + "annual_revenue = coalesce(excluded.annual_revenue, customer.annual_revenue), health = coalesce(excluded.health, customer.health), "
+                + "owner = coalesce(excluded.owner, customer.owner), looked_up_at = now(), "
+                + "lookup = case when excluded.lookup = 'found' or customer.lookup <> 'found' then excluded.lookup else customer.lookup end "
+                + "returning id";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, request.requesterEmail());
+            st.setString(2, customer.name() != null ? customer.name() : request.requesterName());
+            st.setString(3, customer.crmContactId());
+            st.setString(4, customer.crmAccountId());
+            st.setString(5, customer.accountName());
+            st.setString(6, customer.tier().code());
+            st.setBigDecimal(7, customer.annualRevenue());
+            st.setString(8, customer.health());
+            st.setString(9, customer.owner());
+            st.setString(10, customer.lookup());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Ticket map(ResultSet rs) throws SQLException {
+        CustomerSnapshot customer = new CustomerSnapshot(rs.getString("requester_email"), rs.getString("requester_name"),
+                rs.getString("customer_crm_id"), null, rs.getString("customer_account"),
+                CustomerTier.fromCode(rs.getString("customer_tier")), rs.getBigDecimal("customer_arr"), rs.getString("customer_health"),
+                null, rs.getString("customer_lookup"));
+        return new Ticket(rs.getLong("id"), rs.getString("key"), rs.getString("subject"), rs.getString("description"),
+                TicketStatus.fromCode(rs.getString("status")), Priority.valueOf(rs.getString("priority")), rs.getString("category"),
+                Tier.valueOf(rs.getString("tier")), rs.getString("queue"), Channel.fromCode(rs.getString("channel")),
+                rs.getString("requester_email"), rs.getString("requester_name"), customer, rs.getString("sentiment"),
+                rs.getString("language"), rs.getString("complexity"), rs.getInt("version"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static java.time.Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

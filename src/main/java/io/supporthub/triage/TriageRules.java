@@ -1,0 +1,68 @@
+package io.supporthub.triage;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The admin-editable rules layer of triage, read from {@code policies/triage-rules.yaml}.
+ *
+ * @param categories first matching rule wins, so more specific rules come first
+ * @param emergencyCategories categories that make a ticket a security/outage/data-loss emergency
+ * @param emergencyPhrases phrases that make any ticket an emergency (e.g. "data loss")
+ * @param complexPhrases phrases that mark complex API, integration or performance problems
+ * @param refundApprovalLimit refunds above this amount (in any currency) need human approval
+ */
+public record TriageRules(List<PhraseRule> categories, List<PhraseRule> urgency, List<PhraseRule> scope,
+                          List<String> emergencyCategories, List<String> emergencyPhrases, List<String> complexPhrases,
+                          BigDecimal refundApprovalLimit) {
+
+    /**
+     * A rule that matches when the text contains any of its phrases.
+     *
+     * @param result the category, or the level (high/medium/low) for urgency and scope rules
+     */
+    public record PhraseRule(String id, String result, List<String> any) {
+
+        public PhraseRule {
+            any = any.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        /** The first phrase of this rule found in the (lower-case) text, or null. */
+        public String firstMatch(String lowerText) {
+            for (String phrase : any) {
+                if (TextMatch.containsPhrase(lowerText, phrase)) {
+                    return phrase;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static TriageRules load(InputStream yaml, String sourceName) {
+        try {
+            return YAML.readValue(yaml, TriageRules.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("triage rules in " + sourceName + " are not valid: " + e.getMessage(), e);
+        }
+    }
+
+    public static TriageRules defaults() {
+        try (InputStream in = TriageRules.class.getResourceAsStream("/policies/triage-rules.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("policies/triage-rules.yaml is missing from the classpath");
+            }
+            return load(in, "classpath:policies/triage-rules.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

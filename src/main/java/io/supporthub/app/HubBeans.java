@@ -38,7 +38,7 @@ final class HubBeans {
         TicketStore tickets = new TicketStore(transactions);
         MailLedger ledger = new MailLedger(transactions);
         NotificationStore notifications = new NotificationStore(transactions);
-        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy());
+        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()));
         Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults));
         String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
 

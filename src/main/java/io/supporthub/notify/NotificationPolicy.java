@@ -13,15 +13,24 @@ import java.util.Map;
 /** Decides which messages a new ticket triggers: an acknowledgement to the requester, and a Slack alert for urgent or VIP work. */
 public class NotificationPolicy {
 
+    private final boolean mailEnabled;
+    private final boolean slackEnabled;
+
+    /** A channel an admin turned off gets nothing queued, rather than a queue that never drains. */
+    public NotificationPolicy(boolean mailEnabled, boolean slackEnabled) {
+        this.mailEnabled = mailEnabled;
+        this.slackEnabled = slackEnabled;
+    }
+
     public List<NotificationRequest> forNewTicket(Ticket ticket, TicketDraft draft) {
         Map<String, Object> facts = facts(ticket, draft);
         List<NotificationRequest> requests = new ArrayList<>();
-        if (ticket.requesterEmail() != null) {
+        if (mailEnabled && ticket.requesterEmail() != null) {
             requests.add(new NotificationRequest(NotificationKind.ACKNOWLEDGEMENT_MAIL, ticket.requesterEmail(),
                     "ack:" + ticket.key(), facts));
         }
         String alertReason = alertReason(ticket);
-        if (alertReason != null) {
+        if (slackEnabled && alertReason != null) {
             Map<String, Object> alert = new LinkedHashMap<>(facts);
             alert.put("alert", "new_ticket");
             alert.put("alert_reason", alertReason);

@@ -38,24 +38,25 @@ public record SalesforceSettings(boolean enabled, String loginUrl, String client
                 source.get(USERNAME), source.get(PASSWORD), source.get(API_VERSION), source.get(TIMEOUT));
     }
 
-    /** Configures the camel-salesforce component; lazy login keeps a CRM outage from stopping the hub's start. */
+    /**
+     * Configures the camel-salesforce component. Lazy login keeps a CRM outage from stopping the
+     * hub's start; with the CRM turned off the component still starts (routes name it) but never logs in.
+     */
     public Map<String, String> camelProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("salesforce.enabled", Boolean.toString(enabled));
         p.put("salesforce.timeout-ms", Long.toString(timeout.toMillis()));
-        if (enabled) {
-            p.put("camel.component.salesforce.login-url", loginUrl);
-            p.put("camel.component.salesforce.client-id", clientId);
-            p.put("camel.component.salesforce.client-secret", clientSecret.reveal());
-            p.put("camel.component.salesforce.user-name", username);
-            p.put("camel.component.salesforce.password", password.reveal());
-            p.put("camel.component.salesforce.authentication-type", "USERNAME_PASSWORD");
-            p.put("camel.component.salesforce.api-version", apiVersion);
-            p.put("camel.component.salesforce.lazy-login", "true");
-            p.put("camel.component.salesforce.raw-payload", "true");
-            // the hub reads raw JSON and ships no generated SObject classes; naming the package silences the DTO warning
-            p.put("camel.component.salesforce.packages", "io.supporthub.connector.salesforce");
-        }
+        p.put("camel.component.salesforce.login-url", loginUrl);
+        p.put("camel.component.salesforce.lazy-login", "true");
+        p.put("camel.component.salesforce.raw-payload", "true");
+        // the hub reads raw JSON and ships no generated SObject classes; naming the package silences the DTO warning
+        p.put("camel.component.salesforce.packages", "io.supporthub.connector.salesforce");
+        p.put("camel.component.salesforce.authentication-type", "USERNAME_PASSWORD");
+        p.put("camel.component.salesforce.api-version", apiVersion);
+        p.put("camel.component.salesforce.client-id", enabled ? clientId : "crm-disabled");
+        p.put("camel.component.salesforce.client-secret", enabled ? clientSecret.reveal() : "crm-disabled");
+        p.put("camel.component.salesforce.user-name", enabled ? username : "crm-disabled");
+        p.put("camel.component.salesforce.password", enabled ? password.reveal() : "crm-disabled");
         return p;
     }
 }

@@ -1,0 +1,65 @@
+package io.supporthub.testing;
+
+import io.supporthub.app.ConnectorSettings;
+import io.supporthub.app.HubApplication;
+import io.supporthub.app.HubCommand;
+import io.supporthub.app.HubSettings;
+import io.supporthub.connector.spi.ConfigSource;
+import io.supporthub.connector.spi.Secret;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Boots the real application — real YAML routes, real PostgreSQL — with only the edges swapped:
+ * connector settings pointing at GreenMail and WireMock, and random HTTP ports.
+ */
+public final class HubUnderTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private final Map<String, Map<String, String>> connectors = new HashMap<>();
+    private final Map<String, String> camel = new HashMap<>(Map.of("camel.server.port", "0", "camel.management.port", "0"));
+
+    public HubUnderTest mailbox(int imapPort, String address, String password) {
+        connectors.put("mailbox", Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1", "mailbox.port", Integer.toString(imapPort),
+                "mailbox.username", address, "mailbox.password", password, "mailbox.poll-interval", "PT0.2S", "mailbox.address", address));
+        return this;
+    }
+
+    public HubUnderTest smtp(int smtpPort, String from) {
+        connectors.put("smtp", Map.of("smtp.host", "127.0.0.1", "smtp.port", Integer.toString(smtpPort), "smtp.starttls", "false",
+                "smtp.from-address", from, "smtp.message-id-domain", "hub.test"));
+        return this;
+    }
+
+    public HubUnderTest salesforce(String baseUrl) {
+        connectors.put("salesforce", Map.of("salesforce.login-url", baseUrl, "salesforce.client-id", "test-client",
+                "salesforce.client-secret", "test-secret", "salesforce.username", "hub@test.local", "salesforce.password", "test-password",
+                "salesforce.timeout", "PT2S"));
+        return this;
+    }
+
+    public HubUnderTest slackWebhook(String webhookUrl) {
+        connectors.put("slack", Map.of("slack.mode", "webhook", "slack.webhook-url", webhookUrl));
+        return this;
+    }
+
+    public HubUnderTest camelProperty(String key, String value) {
+        camel.put(key, value);
+        return this;
+    }
+
+    public HubApplication start() throws Exception {
+        connectors.putIfAbsent("mailbox", Map.of("mailbox.enabled", "false"));
+        connectors.putIfAbsent("smtp", Map.of("smtp.enabled", "false"));
+        connectors.putIfAbsent("salesforce", Map.of("salesforce.enabled", "false"));
+        connectors.putIfAbsent("slack", Map.of("slack.enabled", "false"));
+        Map<String, ConfigSource> sources = new HashMap<>();
+        connectors.forEach((name, values) -> sources.put(name, new ConfigSource("test:" + name, values)));
+        HubSettings hub = HubCommand.loadHubSettings(name -> null)
+                .withDatabase(TestDatabase.create(), "postgres", Secret.of(""))
+                .withAdminToken(Secret.of(ADMIN_TOKEN));
+        return HubApplication.start(hub, ConnectorSettings.from(sources), List.of(), camel, Map.of());
+    }
+}

@@ -1,0 +1,44 @@
+package io.supporthub.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * WireMock stubs of the Salesforce REST API in its documented shapes: the OAuth 2.0
+ * username-password token response and a SOQL query answer with a Contact and its Account.
+ */
+public final class SalesforceStubs {
+
+    private SalesforceStubs() {
+    }
+
+    public static void token(WireMockServer wm) {
+        wm.stubFor(post("/services/oauth2/token").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                "{\"access_token\":\"00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX.LVpxezPwuX5VAIrrbbHMuol7GQxnMeYMN7cj8EoWr78nt1u44zU31IbYNNJguseu\","
+                        + "\"instance_url\":\"" + wm.baseUrl() + "\",\"id\":\"" + wm.baseUrl() + "/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS\","
+                        + "\"token_type\":\"Bearer\",\"issued_at\":\"1700000000000\",\"signature\":\"CMJ4l+CCaPQiKjoOEwEig9H4wqhpuLSk4J2urAe+fVg=\"}")));
+    }
+
+    /** A Contact found by e-mail, with the Account fields the hub reads. */
+    public static void contact(WireMockServer wm, String email, String name, String account, String tier, long annualRevenue) {
+        wm.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'" + email + "'"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Contact","url":"/services/data/v62.0/sobjects/Contact/003xx000004TmiQAAS"},
+                         "Id":"003xx000004TmiQAAS","Name":"%s","Email":"%s",
+                         "Account":{"attributes":{"type":"Account","url":"/services/data/v62.0/sobjects/Account/001xx000003DGb2AAG"},
+                          "Id":"001xx000003DGb2AAG","Name":"%s","Customer_Tier__c":"%s","AnnualRevenue":%d,"Health_Score__c":"Green",
+                          "Owner":{"attributes":{"type":"User","url":"/services/data/v62.0/sobjects/User/005xx000001SwiUAAS"},"Name":"Olivia Owens"}}}]}
+                        """.formatted(name, email, account, tier, annualRevenue))));
+    }
+
+    /** Any other e-mail: no Contact, the documented empty result. */
+    public static void noContact(WireMockServer wm) {
+        wm.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).atPriority(10)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+    }
+}

@@ -3,6 +3,8 @@ package io.supporthub.app;
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigSource;
 import io.supporthub.sandbox.Sandbox;
+import io.supporthub.triage.model.TriageEvalCommand;
+import io.supporthub.triage.model.TriageTrainCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +25,10 @@ public final class HubCommand {
 
               run       run the hub against the services in connectors-config/ and HUB_DB_URL (the default)
               sandbox   run the whole flow on embedded defaults: PostgreSQL, a mail server, CRM and Slack simulators
+              triage-train --input FILE.csv --text subject,body --label COLUMN --out MODEL [--holdout 0.2 --seed 42]
+                        train the ticket text classifier from labelled examples
+              triage-eval  --model MODEL --input FILE.csv --text subject,body --label COLUMN [--holdout 0.2 --seed 42] [--json]
+                        print accuracy, macro-F1 and the confusion matrix of a model
               help      show this text
             """;
 
@@ -43,6 +49,8 @@ public final class HubCommand {
             return switch (command) {
                 case "run" -> runUntilStopped(startProduction(System::getenv));
                 case "sandbox" -> Sandbox.run(rest, out);
+                case "triage-train" -> TriageTrainCommand.run(rest, out, err);
+                case "triage-eval" -> TriageEvalCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -1,0 +1,90 @@
+import io.supporthub.triage.model.ClassifierTrainer;
+import io.supporthub.triage.model.Evaluation;
+import io.supporthub.triage.model.FeatureSettings;
+import io.supporthub.triage.model.HoldoutSplit;
+import io.supporthub.triage.model.LabelledCsv;
+import io.supporthub.triage.model.LabelledExample;
+import io.supporthub.triage.model.TextClassifier;
+import io.supporthub.triage.model.TrainingOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Compares classifier settings on a validation split carved out of the training 80 % only, so the
+ * 20 % test split triage-eval reports on never influences the chosen defaults.
+ *
+ * <pre>java -cp target/classes:$(cat target/cp.txt) bench/TriageModelTuning.java FILE.csv subject,body queue</pre>
+ */
+public class TriageModelTuning {
+
+    public static void main(String[] args) throws Exception {
+        List<LabelledExample> all = LabelledCsv.read(Path.of(args[0]), List.of(args[1].split(",")), args[2]).examples();
+        List<LabelledExample> training = HoldoutSplit.of(all, 0.2, 42).train(); // the test 20 % is dropped here
+        int folds = Integer.getInteger("folds", 1);
+        System.out.printf("%s %s: %d training rows, %s%n", args[0], args[2], training.size(),
+                folds > 1 ? folds + "-fold cross-validation" : "one 80/20 validation split");
+        for (String spec : args.length > 3 ? args[3].split(";") : defaultGrid()) {
+            TrainingOptions options = parse(spec);
+            long start = System.nanoTime();
+            double accuracy = 0;
+            double macroF1 = 0;
+            for (int fold = 0; fold < folds; fold++) {
+                HoldoutSplit validation = folds > 1 ? fold(training, folds, fold) : HoldoutSplit.of(training, 0.2, 7);
+                TextClassifier classifier = new ClassifierTrainer(options, line -> { }).train(validation.train());
+                Evaluation evaluation = Evaluation.of(classifier, validation.test());
+                accuracy += evaluation.accuracy() / folds;
+                macroF1 += evaluation.macroF1() / folds;
+            }
+            System.out.printf("%-40s acc %.4f  macroF1 %.4f  %5d ms%n", spec, accuracy, macroF1,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Fold k of a seeded k-fold partition: rows are shuffled once, row i belongs to fold i mod folds. */
+    static HoldoutSplit fold(List<LabelledExample> rows, int folds, int k) {
+        List<LabelledExample> shuffled = new java.util.ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        List<LabelledExample> fit = new java.util.ArrayList<>();
+        List<LabelledExample> validate = new java.util.ArrayList<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+            (i % folds == k ? validate : fit).add(shuffled.get(i));
+        }
+        return new HoldoutSplit(fit, validate);
+    }
+
+    static String[] defaultGrid() {
+        return new String[] {
+            "SQUARED_HINGE c=1 w=0.5 ch=2-5 df=2", "SQUARED_HINGE c=0.3 w=0.5 ch=2-5 df=2",
+            "SQUARED_HINGE c=3 w=0.5 ch=2-5 df=2", "LOGISTIC c=10 w=0.5 ch=2-5 df=2",
+            "LOGISTIC c=30 w=0.5 ch=2-5 df=2", "CRAMMER_SINGER c=1 w=0.5 ch=2-5 df=2",
+            "SQUARED_HINGE c=1 w=0.5 ch=1-4 df=2", "SQUARED_HINGE c=1 w=0.3 ch=2-5 df=2",
+            "SQUARED_HINGE c=1 w=0.7 ch=2-5 df=2", "SQUARED_HINGE c=1 w=0.5 ch=2-5 df=1",
+            "SQUARED_HINGE c=1 w=1 ch=2-5 df=2",
+        };
+    }
+
+    /** "LOSS c=1 w=0.5 ch=2-5 df=2": loss, C, word share, character n-gram range, min document frequency. */
+    static TrainingOptions parse(String spec) {
+        String[] parts = spec.trim().split("\\s+");
+        double c = 1;
+        float w = 0.5f;
+        int chMin = 2;
+        int chMax = 5;
+        int df = 2;
+        boolean bigrams = true;
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=");
+            switch (kv[0]) {
+                case "c" -> c = Double.parseDouble(kv[1]);
+                case "w" -> w = Float.parseFloat(kv[1]);
+                case "ch" -> { chMin = Integer.parseInt(kv[1].split("-")[0]); chMax = Integer.parseInt(kv[1].split("-")[1]); }
+                case "df" -> df = Integer.parseInt(kv[1]);
+                case "bi" -> bigrams = Boolean.parseBoolean(kv[1]);
+                default -> throw new IllegalArgumentException(parts[i]);
+            }
+        }
+        return new TrainingOptions(new FeatureSettings(bigrams, chMin, chMax, w, df),
+                TrainingOptions.Loss.valueOf(parts[0]), c, 42);
+    }
+}

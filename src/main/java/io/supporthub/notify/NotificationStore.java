@@ -53,7 +53,7 @@ public class NotificationStore {
         return transactions.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement(
                     "update notification set state = 'sending', claimed_until = now() + ?::interval, attempts = attempts + 1 "
-                            + "where id = ? and (state = 'pending' or (state = 'sending' and claimed_until < now())) "
+                            + "where id = ? and next_attempt_at <= now() and (state = 'pending' or (state = 'sending' and claimed_until < now())) "
                             + "returning id, ticket_id, kind, recipient, payload::text, attempts")) {
                 st.setString(1, CLAIM.toSeconds() + " seconds");
                 st.setLong(2, id);

@@ -45,7 +45,8 @@ public final class ConfigSource {
         Properties properties = new Properties();
         properties.load(reader);
         Map<String, String> resolved = new LinkedHashMap<>();
-        for (String key : properties.stringPropertyNames()) {
+        // sorted, so the same broken file always reports the same key first
+        for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
             resolved.put(key, resolve(name, key, properties.getProperty(key).trim(), environment));
         }
         return new ConfigSource(name, resolved);

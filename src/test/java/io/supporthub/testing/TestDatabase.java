@@ -16,6 +16,8 @@ import java.util.UUID;
 public final class TestDatabase {
 
     private static EmbeddedPostgres embedded;
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+    private static boolean cleanupRegistered;
 
     private TestDatabase() {
     }
@@ -29,7 +31,24 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + redact(serverUrl) + ": " + e.getMessage(), e);
         }
+        CREATED.add(name);
+        // the embedded server's data directory disappears with it; a shared server needs cleaning
+        if (embedded == null && !cleanupRegistered) {
+            cleanupRegistered = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropAll(serverUrl), "test-database-cleanup"));
+        }
         return withDatabase(serverUrl, name);
+    }
+
+    /** A shared server must not fill up with the databases of earlier runs. */
+    private static synchronized void dropAll(String serverUrl) {
+        try (Connection c = DriverManager.getConnection(serverUrl); Statement st = c.createStatement()) {
+            for (String name : CREATED) {
+                st.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            System.err.println("test databases were not dropped: " + e.getMessage());
+        }
     }
 
     private static String serverUrl() {

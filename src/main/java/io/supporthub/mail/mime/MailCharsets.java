@@ -48,6 +48,9 @@ final class MailCharsets {
             Map.entry("macintosh", "x-MacRoman"),
             Map.entry("mac", "x-MacRoman"));
 
+    private static final java.util.Set<String> LATIN_LABELS = java.util.Set.of("us-ascii", "ascii", "iso-8859-1",
+            "latin1", "iso_8859-1", "windows-1252", "cp1252", "iso-8859-15", "ansi_x3.4-1968");
+
     private static final Charset FALLBACK = Charset.forName("windows-1252");
 
     private MailCharsets() {
@@ -70,6 +73,14 @@ final class MailCharsets {
             }
             return detect(data, off, len);
         }
+        if (LATIN_LABELS.contains(label)) {
+            // Valid multi-byte UTF-8 is almost never real Latin-1 text, while UTF-8 labelled Latin-1 is common.
+            String utf8 = tryStrict(StandardCharsets.UTF_8, data, off, len);
+            if (utf8 != null) {
+                note(warnings, "text labelled " + declared + " is UTF-8");
+                return UnicodeText.repair(utf8);
+            }
+        }
         String strict = tryStrict(charset, data, off, len);
         if (strict != null) {
             return UnicodeText.repair(strict);
@@ -85,10 +96,13 @@ final class MailCharsets {
             note(warnings, "text labelled " + declared + " is UTF-8");
             return UnicodeText.repair(utf8);
         }
-        note(warnings, "text is not valid " + declared + "; undecodable bytes replaced");
-        if (charset == StandardCharsets.UTF_8 && looksMostlyBroken(charset, data, off, len)) {
+        boolean multiByte = charset.newEncoder().maxBytesPerChar() > 1 && !label.contains("2022");
+        if (!multiByte || looksMostlyBroken(charset, data, off, len)) {
+            // Every byte has a windows-1252 reading; better than U+FFFD for 7-bit or single-byte labels.
+            note(warnings, "text is not valid " + declared + "; read as windows-1252");
             return latin(data, off, len);
         }
+        note(warnings, "text is not valid " + declared + "; undecodable bytes replaced");
         return UnicodeText.repair(new String(data, off, len, charset));
     }
 

@@ -69,6 +69,15 @@ final class PartWalker {
         List<MultipartSplitter.Range> parts = boundary == null || boundary.isBlank() ? List.of()
                 : MultipartSplitter.split(raw, start, end, boundary.strip(), budget.limits.maxParts(), warnings);
         if (parts.isEmpty()) {
+            String guess = MultipartSplitter.guessBoundary(raw, start, end);
+            if (guess != null && !guess.equals(boundary)) {
+                parts = MultipartSplitter.split(raw, start, end, guess, budget.limits.maxParts(), warnings);
+                if (!parts.isEmpty()) {
+                    warnings.add(type + " boundary missing or wrong; used the first delimiter line instead");
+                }
+            }
+        }
+        if (parts.isEmpty()) {
             warnings.add(type + " without usable boundary; read as text");
             byte[] data = java.util.Arrays.copyOfRange(raw, start, end);
             texts.add(MailCharsets.decode(data, 0, data.length, ct.param("charset"), warnings));

@@ -45,7 +45,9 @@ final class HtmlText {
                     }
                     out.append(s);
                 } else if (node instanceof Element el) {
-                    if (el.normalName().equals("li")) {
+                    if (el.normalName().equals("br")) {
+                        out.append('\n');
+                    } else if (el.normalName().equals("li")) {
                         breakLine(out);
                         out.append("* ");
                     } else if (BLOCKS.contains(el.normalName())) {
@@ -64,9 +66,11 @@ final class HtmlText {
         return out.toString().replaceAll(" +\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
     }
 
+    /** Blocks only start a new line, so nested divs do not pile up blank lines; a br always breaks. */
     private static void breakLine(StringBuilder out) {
-        // <br> always breaks; blocks only separate, so nested divs do not pile up blank lines
-        out.append('\n');
+        if (out.length() > 0 && !endsWithBreak(out)) {
+            out.append('\n');
+        }
     }
 
     private static boolean endsWithBreak(StringBuilder out) {

@@ -33,7 +33,32 @@ public final class MimeReader {
             HeaderBlock block = HeaderBlock.parse(bytes, 0, window, warnings);
             return assemble(block.headers(), null, warnings, bytes, 0, bytes.length, budget);
         }
+        if (hasOnlyCarriageReturns(bytes)) {
+            // Classic Mac OS mail ends lines with a bare CR; read a LF copy, but identify the mail by its raw bytes.
+            byte[] lf = bytes.clone();
+            for (int i = 0; i < lf.length; i++) {
+                lf[i] = lf[i] == '\r' ? (byte) '\n' : lf[i];
+            }
+            ParsedMail mail = readEntity(lf, 0, lf.length, budget, 0);
+            List<String> warnings = new ArrayList<>(mail.warnings());
+            warnings.add("lines end with a bare CR; read as LF");
+            return new ParsedMail(mail.messageId(), mail.inReplyTo(), mail.references(), mail.from(), mail.replyTo(),
+                    mail.to(), mail.cc(), mail.date(), mail.subject(), mail.headers(), mail.contentType(),
+                    mail.reportType(), mail.textBody(), mail.sanitizedHtml(), mail.attachments(), mail.forwarded(),
+                    mail.partial(), sha256(bytes, 0, bytes.length), bytes.length, mail.limitBreaches(), warnings);
+        }
         return readEntity(bytes, 0, bytes.length, budget, 0);
+    }
+
+    private static boolean hasOnlyCarriageReturns(byte[] raw) {
+        boolean cr = false;
+        for (byte b : raw) {
+            if (b == '\n') {
+                return false;
+            }
+            cr |= b == '\r';
+        }
+        return cr;
     }
 
     /** Reads a message found at [start, end) of {@code raw}; used for the top level and for enclosed messages. */

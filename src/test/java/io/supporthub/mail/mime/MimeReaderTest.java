@@ -249,4 +249,14 @@ class MimeReaderTest {
         assertThat(mail.messageId()).isNull();
         assertThat(mail.warnings()).contains("empty message");
     }
+
+    @Test
+    void classic_mac_mail_with_bare_cr_line_ends_is_read_and_hashed_as_received() {
+        byte[] raw = "From: a@b.example\rSubject: mac\r\rbody\r".getBytes(StandardCharsets.US_ASCII);
+        ParsedMail mail = parse(raw);
+        assertThat(mail.subject()).isEqualTo("mac");
+        assertThat(mail.textBody()).isEqualTo("body\n");
+        assertThat(mail.sha256()).isEqualTo(MimeReader.read(raw, MimeLimits.defaults()).sha256());
+        assertThat(mail.rawSize()).isEqualTo(raw.length);
+    }
 }

@@ -17,6 +17,8 @@ import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.filter.MailFilterChain;
+import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.notify.NotificationPolicy;
 import io.supporthub.notify.NotificationStore;
 import io.supporthub.ticket.TicketStore;
@@ -46,7 +48,8 @@ final class HubBeans {
         beans.put("hubDataSource", dataSource);
         beans.put("apiTokens", new ApiTokens(transactions));
         beans.put("ticketStore", tickets);
-        beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), new InboundMailReader(), ledger,
+        beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(),
+                new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain())), ledger,
                 new MailQuarantine(transactions)));
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c")));
         beans.put("triageStep", new TriageStep(triage));

@@ -51,6 +51,11 @@ public class MailLedger {
         }
     }
 
+    /** Records a mail a filter decided not to turn into a ticket; false when it was recorded before. */
+    public boolean recordDecision(MailReceipt receipt, String decision, String decidedBy, String reason) {
+        return transactions.inTransaction(c -> record(c, receipt, decision, decidedBy, reason));
+    }
+
     public void attachTicket(Connection connection, String messageKey, long ticketId) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("update mail_message set ticket_id = ? where message_key = ?")) {
             st.setLong(1, ticketId);

@@ -70,7 +70,7 @@ public class NotificationPolicy {
             facts.put("account", ticket.customer().accountName());
         }
         if (draft.request().mail() != null && draft.request().mail().messageId() != null) {
-            facts.put("in_reply_to", draft.request().mail().messageId());
+            facts.put("in_reply_to", "<" + draft.request().mail().messageId() + ">");
         }
         return facts;
     }

@@ -111,6 +111,21 @@ class MailToTicketIT {
         assertThat(notifications((String) ticket.get("key"), "slack_alert")).isZero();
     }
 
+    @Test
+    void an_auto_reply_is_recorded_with_its_reason_and_gets_neither_a_ticket_nor_an_acknowledgement() throws Exception {
+        MimeMessage autoReply = mail("away@example.org", "<ooo-1@example.org>", "Automatic reply: Your invoice",
+                "I am out of the office until Monday.");
+        autoReply.setHeader("Auto-Submitted", "auto-replied");
+        Transport.send(autoReply);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !query("select decision, decided_by, reason from mail_message "
+                + "where message_id = 'ooo-1@example.org'").isEmpty());
+        assertThat(query("select decision, decided_by from mail_message where message_id = 'ooo-1@example.org'"))
+                .containsEntry("decision", "ignore_automatic").containsEntry("decided_by", "automatic-mail");
+        assertThat(ticketsFrom("away@example.org")).isZero();
+        assertThat(acknowledgementsTo("away@example.org")).isEmpty();
+    }
+
     private static MimeMessage mail(String from, String messageId, String subject, String text) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
@@ -171,7 +186,7 @@ class MailToTicketIT {
     }
 
     private static int mailMessages() {
-        return ((Number) query("select count(*) as n from mail_message where message_id = '<outage-1@acme.example>'").get("n")).intValue();
+        return ((Number) query("select count(*) as n from mail_message where message_id = 'outage-1@acme.example'").get("n")).intValue();
     }
 
     private static int notifications(String key, String kind) {

@@ -3,17 +3,20 @@ package io.supporthub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supporthub.mail.filter.MailDecision.Outcome;
+import io.supporthub.mail.filter.MailFilterChain;
+import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.ticket.IntakeRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class InboundMailReaderTest {
 
-    private final InboundMailReader reader = new InboundMailReader();
+    private final InboundMailReader reader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard("hub.example.com"));
 
     @Test
-    void a_plain_mail_gives_sender_subject_text_and_its_message_id_as_key() {
-        IntakeRequest request = read("""
+    void a_plain_mail_is_accepted_with_sender_subject_text_and_its_message_id_as_key() {
+        InboundMail mail = read("""
                 From: "Ann Example" <Ann@Example.com>
                 To: support@example.com
                 Subject: =?UTF-8?B?TMO2Z2luIGZhaWxz?=
@@ -21,69 +24,55 @@ class InboundMailReaderTest {
 
                 I cannot log in.
                 """);
+        assertThat(mail.accepted()).isTrue();
+        IntakeRequest request = mail.toIntakeRequest();
         assertThat(request.requesterEmail()).isEqualTo("ann@example.com");
         assertThat(request.requesterName()).isEqualTo("Ann Example");
         assertThat(request.subject()).isEqualTo("Lögin fails");
         assertThat(request.body()).isEqualTo("I cannot log in.");
-        assertThat(request.mail().messageKey()).isEqualTo("<abc@example.com>");
+        assertThat(request.mail().messageKey()).isEqualTo("abc@example.com");
     }
 
     @Test
     void a_mail_without_message_id_is_keyed_by_the_hash_of_its_bytes() {
-        IntakeRequest request = read("From: a@example.com\nSubject: hi\n\nhello\n");
-        assertThat(request.mail().messageKey()).startsWith("sha256:").hasSize(7 + 64);
+        assertThat(read("From: a@example.com\nSubject: hi\n\nhello\n").receipt().messageKey()).startsWith("sha256:").hasSize(7 + 64);
     }
 
     @Test
-    void an_html_only_mail_is_reduced_to_readable_text() {
-        IntakeRequest request = read("""
-                From: a@example.com
-                Subject: html
-                MIME-Version: 1.0
-                Content-Type: text/html; charset=UTF-8
+    void an_out_of_office_reply_is_stopped_by_the_automatic_mail_filter() {
+        InboundMail mail = read("""
+                From: bob@example.com
+                Subject: Out of office: [SH-1001] Re: Printer
+                Auto-Submitted: auto-replied
+                Message-ID: <ooo@example.com>
 
-                <html><head><style>p{color:red}</style></head><body><p>Line one</p><p>Line&nbsp;two &amp; more</p></body></html>
+                I am away until Monday.
                 """);
-        assertThat(request.body()).isEqualTo("Line one\nLine two & more");
+        assertThat(mail.accepted()).isFalse();
+        assertThat(mail.decision().outcome()).isEqualTo(Outcome.IGNORE_AUTOMATIC);
+        assertThat(mail.decision().filter()).isEqualTo("automatic-mail");
     }
 
     @Test
-    void the_text_part_of_a_multipart_alternative_mail_wins_over_html_and_attachments() {
-        IntakeRequest request = read("""
-                From: a@example.com
-                Subject: parts
-                MIME-Version: 1.0
-                Content-Type: multipart/mixed; boundary="outer"
+    void our_own_acknowledgement_coming_back_is_recognised() {
+        InboundMail mail = read("""
+                From: support@example.com
+                Subject: [SH-1001] Re: Printer
+                Message-ID: <ack.SH-1001.x@hub.example.com>
 
-                --outer
-                Content-Type: multipart/alternative; boundary="inner"
-
-                --inner
-                Content-Type: text/plain; charset=UTF-8
-
-                plain body
-                --inner
-                Content-Type: text/html; charset=UTF-8
-
-                <p>html body</p>
-                --inner--
-                --outer
-                Content-Type: text/plain; name="log.txt"
-                Content-Disposition: attachment; filename="log.txt"
-
-                attached log
-                --outer--
+                thank you
                 """);
-        assertThat(request.body()).isEqualTo("plain body");
+        assertThat(mail.decision().outcome()).isIn(Outcome.IGNORE_OWN_NOTIFICATION, Outcome.IGNORE_AUTOMATIC);
     }
 
     @Test
-    void a_mail_without_a_sender_is_unreadable_and_says_why() {
-        assertThatThrownBy(() -> read("Subject: nobody\n\nbody\n")).isInstanceOf(UnreadableMailException.class)
+    void an_accepted_mail_without_a_sender_is_unreadable_and_says_why() {
+        InboundMail mail = read("Subject: nobody\nMessage-ID: <n@example.com>\n\nbody\n");
+        assertThatThrownBy(mail::toIntakeRequest).isInstanceOf(UnreadableMailException.class)
                 .hasMessageContaining("no readable From address");
     }
 
-    private IntakeRequest read(String mail) {
+    private InboundMail read(String mail) {
         return reader.read("support@example.com", mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,8 @@
 package io.supporthub.app.flow;
 
+import io.supporthub.mail.InboundMail;
 import io.supporthub.mail.InboundMailReader;
+import io.supporthub.mail.filter.MailDecision;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.ticket.TicketDraft;
@@ -32,12 +34,27 @@ public class MailIntakeStep {
         return out.toByteArray();
     }
 
-    public TicketDraft read(@ExchangeProperty("hubRawMail") byte[] raw) {
-        return TicketDraft.of(reader.read(mailbox, raw));
+    public InboundMail read(@ExchangeProperty("hubRawMail") byte[] raw) {
+        return reader.read(mailbox, raw);
     }
 
-    public boolean alreadyRecorded(TicketDraft draft) {
-        return ledger.isRecorded(draft.request().mail().messageKey());
+    public boolean alreadyRecorded(InboundMail mail) {
+        return ledger.isRecorded(mail.receipt().messageKey());
+    }
+
+    public boolean accepted(InboundMail mail) {
+        return mail.accepted();
+    }
+
+    public TicketDraft draft(InboundMail mail) {
+        return TicketDraft.of(mail.toIntakeRequest());
+    }
+
+    /** Records why a filter stopped the mail; the body becomes that reason, for the log. */
+    public String recordDecision(InboundMail mail) {
+        MailDecision decision = mail.decision();
+        ledger.recordDecision(mail.receipt(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.filter(), decision.reason());
+        return decision.filter() + ": " + decision.reason();
     }
 
     /** Keeps an unprocessable mail with its error; the mail is then flagged seen, so it is not fetched again. */

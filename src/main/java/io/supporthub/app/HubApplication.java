@@ -5,6 +5,7 @@ import io.supporthub.admin.ApiRole;
 import io.supporthub.admin.ApiTokens;
 import io.supporthub.connector.spi.ConfigException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class HubApplication implements AutoCloseable {
      *
      * @param extraRouteDirs further route folders (the sandbox adds its own)
      * @param camelOverrides Camel properties that win over application.properties (ports, in tests)
-     * @param extraBeans further beans for the registry (the sandbox's description)
+     * @param extraBeans further beans for the registry (the sandbox's description; a {@code hubClock} Clock in tests)
      */
     public static HubApplication start(HubSettings hub, ConnectorSettings connectors, Iterable<String> extraRouteDirs,
                                        Map<String, String> camelOverrides, Map<String, Object> extraBeans) throws Exception {
@@ -58,7 +59,9 @@ public final class HubApplication implements AutoCloseable {
             properties.put("hub.notification-retry-interval-ms", Long.toString(hub.notificationRetryInterval().toMillis()));
             properties.forEach(main::addInitialProperty);
             camelOverrides.forEach(main::addOverrideProperty);
-            HubBeans.create(hub, connectors, dataSource).forEach(main::bind);
+            // A test moves time through a "hubClock" bean instead of waiting; production runs on the system clock.
+            Clock clock = extraBeans.get("hubClock") instanceof Clock given ? given : Clock.systemUTC();
+            HubBeans.create(hub, connectors, dataSource, clock).forEach(main::bind);
             extraBeans.forEach(main::bind);
             if (!hub.adminToken().isEmpty()) {
                 new ApiTokens(new io.supporthub.db.Transactions(dataSource)).install("admin", hub.adminToken().reveal(), ApiRole.ADMIN);

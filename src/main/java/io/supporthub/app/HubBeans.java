@@ -1,9 +1,11 @@
 package io.supporthub.app;
 
 import io.supporthub.admin.ApiTokens;
+import io.supporthub.admin.MailAdminApi;
 import io.supporthub.admin.TicketApi;
 import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.CrmEnrichment;
+import io.supporthub.app.flow.MailAdminStep;
 import io.supporthub.app.flow.MailIntakeStep;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
@@ -12,18 +14,24 @@ import io.supporthub.app.flow.TriageStep;
 import io.supporthub.connector.crm.CrmLookup;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
+import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.InboundMailReader;
+import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
+import io.supporthub.mail.threading.MailThreader;
+import io.supporthub.mail.threading.ThreadIndex;
 import io.supporthub.notify.NotificationPolicy;
 import io.supporthub.notify.NotificationStore;
+import io.supporthub.notify.OutboundMailLog;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.triage.Triage;
 import io.supporthub.triage.TriageRules;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -35,7 +43,7 @@ final class HubBeans {
     private HubBeans() {
     }
 
-    static Map<String, Object> create(HubSettings hub, ConnectorSettings connectors, DataSource dataSource) {
+    static Map<String, Object> create(HubSettings hub, ConnectorSettings connectors, DataSource dataSource, Clock clock) {
         Transactions transactions = new Transactions(dataSource);
         TicketStore tickets = new TicketStore(transactions);
         MailLedger ledger = new MailLedger(transactions);
@@ -48,9 +56,11 @@ final class HubBeans {
         beans.put("hubDataSource", dataSource);
         beans.put("apiTokens", new ApiTokens(transactions));
         beans.put("ticketStore", tickets);
-        beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(),
-                new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain())), ledger,
-                new MailQuarantine(transactions)));
+        InboundMailReader mailReader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
+        MailQuarantine quarantine = new MailQuarantine(transactions);
+        beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), mailReader, ledger, quarantine,
+                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger)));
+        beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader));
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c")));
         beans.put("triageStep", new TriageStep(triage));
         beans.put("routingStep", new RoutingStep());
@@ -58,7 +68,8 @@ final class HubBeans {
         beans.put("notificationStep", new NotificationStep(notifications,
                 new AcknowledgementMail(connectors.smtp().messageIdDomain(), connectors.smtp().fromName()),
                 new SlackAlertComposer(publicUrl + "/api/v1/tickets/"),
-                "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">"));
+                "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">",
+                new OutboundMailLog(transactions, clock), connectors.smtp().caps()));
         beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
         beans.put("smtpProperties", smtpProperties(connectors));
         return beans;

@@ -29,6 +29,9 @@ public final class HubCommand {
                         train the ticket text classifier from labelled examples
               triage-eval  --model MODEL --input FILE.csv --text subject,body --label COLUMN [--holdout 0.2 --seed 42] [--json]
                         print accuracy, macro-F1 and the confusion matrix of a model
+              mail-replay <id>|--all
+                        run quarantined mail through intake again (needs the same configuration as run;
+                        the mailbox is not polled meanwhile)
               help      show this text
             """;
 
@@ -49,6 +52,7 @@ public final class HubCommand {
             return switch (command) {
                 case "run" -> runUntilStopped(startProduction(System::getenv));
                 case "sandbox" -> Sandbox.run(rest, out);
+                case "mail-replay" -> replayMail(rest, out, err);
                 case "triage-train" -> TriageTrainCommand.run(rest, out, err);
                 case "triage-eval" -> TriageEvalCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
@@ -74,6 +78,16 @@ public final class HubCommand {
         HubSettings hub = loadHubSettings(environment);
         ConnectorSettings connectors = ConnectorSettings.load(Path.of(hub.connectorsConfigDir()), environment);
         return HubApplication.start(hub, connectors, List.of(), Map.of(), Map.of());
+    }
+
+    private static int replayMail(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        HubSettings hub = loadHubSettings(System::getenv);
+        ConnectorSettings connectors = ConnectorSettings.load(Path.of(hub.connectorsConfigDir()), System::getenv);
+        // A short-lived second instance beside a running hub: no mailbox polling, no fixed ports.
+        Map<String, String> overrides = Map.of("mailbox.enabled", "false", "camel.server.port", "0", "camel.management.port", "0");
+        try (HubApplication app = HubApplication.start(hub, connectors, List.of(), overrides, Map.of())) {
+            return MailReplayCommand.replay(app, args, out, err);
+        }
     }
 
     /** The {@code hub.*} keys of application.properties, with their environment references resolved. */

@@ -1,10 +1,15 @@
 package io.supporthub.mail;
 
 import io.supporthub.mail.filter.MailDecision;
+import io.supporthub.mail.mime.MailAddress;
 import io.supporthub.mail.mime.ParsedMail;
 import io.supporthub.ticket.Channel;
 import io.supporthub.ticket.IntakeRequest;
 import io.supporthub.ticket.MailReceipt;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** A received mail, read and judged by the intake filters: what it is, how to recognise it again, and what to do with it. */
 public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision decision) {
@@ -19,6 +24,21 @@ public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision d
             throw new UnreadableMailException("mail has no readable From address", null);
         }
         return new IntakeRequest(Channel.EMAIL, parsed.sender().address(), parsed.sender().displayName(), parsed.subject(),
-                parsed.textBody().strip(), receipt);
+                parsed.textBody().strip(), receipt, otherRecipients());
+    }
+
+    /** To and Cc without the support address and the sender: the people whose replies may join the ticket. */
+    List<String> otherRecipients() {
+        Set<String> others = new LinkedHashSet<>();
+        String self = parsed.sender().address() == null ? "" : parsed.sender().address().toLowerCase(Locale.ROOT);
+        for (List<MailAddress> list : List.of(parsed.to(), parsed.cc())) {
+            for (MailAddress address : list) {
+                String a = address.address() == null ? "" : address.address().strip().toLowerCase(Locale.ROOT);
+                if (a.contains("@") && !a.equals(self) && !a.equalsIgnoreCase(receipt.mailbox())) {
+                    others.add(a);
+                }
+            }
+        }
+        return List.copyOf(others);
     }
 }

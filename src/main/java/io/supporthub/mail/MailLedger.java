@@ -63,4 +63,14 @@ public class MailLedger {
             st.executeUpdate();
         }
     }
+
+    /** Links a mail that became a comment to its ticket and comment, in the caller's transaction. */
+    public void attachComment(Connection connection, String messageKey, long ticketId, long commentId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("update mail_message set ticket_id = ?, comment_id = ? where message_key = ?")) {
+            st.setLong(1, ticketId);
+            st.setLong(2, commentId);
+            st.setString(3, messageKey);
+            st.executeUpdate();
+        }
+    }
 }

@@ -102,6 +102,25 @@ public class NotificationStore {
         });
     }
 
+    /** Keeps a notification a cap stopped, with its reason, and puts the suppression on the ticket's timeline. */
+    public void markSuppressed(Notification notification, String reason) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "update notification set state = 'suppressed', claimed_until = null, last_error = ? where id = ?")) {
+                st.setString(1, reason);
+                st.setLong(2, notification.id());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, 'notification_suppressed', 'loop-guard', ?, ?)")) {
+                st.setLong(1, notification.ticketId());
+                st.setString(2, notification.kind().code() + " to " + notification.recipient() + " not sent: " + reason);
+                st.setObject(3, Json.jsonb(java.util.Map.of("notification_id", notification.id())));
+                return st.executeUpdate();
+            }
+        });
+    }
+
     /** Puts a failed send back in the queue with exponential backoff; after maxAttempts it stays failed for an admin. */
     public void markFailed(long id, String error, int maxAttempts) {
         transactions.inTransaction(c -> {

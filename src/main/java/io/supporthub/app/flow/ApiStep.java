@@ -30,6 +30,10 @@ public class ApiStep {
         tokens.authorize(authorization, ApiRole.AGENT);
     }
 
+    public void requireAdmin(@Header("Authorization") String authorization) {
+        tokens.authorize(authorization, ApiRole.ADMIN);
+    }
+
     public TicketDraft newTicket(String body) {
         return TicketDraft.of(tickets.parseCreate(body));
     }

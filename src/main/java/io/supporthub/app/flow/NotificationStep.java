@@ -5,9 +5,13 @@ import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.OutboundMail;
 import io.supporthub.notify.Notification;
+import io.supporthub.notify.MailCaps;
+import io.supporthub.notify.NotificationKind;
 import io.supporthub.notify.NotificationStore;
+import io.supporthub.notify.OutboundMailLog;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
 
@@ -20,17 +24,33 @@ public class NotificationStep {
     private final AcknowledgementMail acknowledgement;
     private final SlackAlertComposer slackAlerts;
     private final String fromHeader;
+    private final OutboundMailLog outbound;
+    private final MailCaps caps;
 
-    public NotificationStep(NotificationStore store, AcknowledgementMail acknowledgement, SlackAlertComposer slackAlerts, String fromHeader) {
+    public NotificationStep(NotificationStore store, AcknowledgementMail acknowledgement, SlackAlertComposer slackAlerts, String fromHeader,
+                            OutboundMailLog outbound, MailCaps caps) {
         this.store = store;
         this.acknowledgement = acknowledgement;
         this.slackAlerts = slackAlerts;
         this.fromHeader = fromHeader;
+        this.outbound = outbound;
+        this.caps = caps;
     }
 
-    /** The claimed notification, or null when another instance holds it or it was sent already. */
+    /**
+     * The claimed notification, or null when another instance holds it, it was sent already, or a
+     * loop cap stopped it (then it is kept as suppressed, with the reason on the ticket's timeline).
+     */
     public Notification claim(Long id) {
-        return store.claim(id).orElse(null);
+        Notification notification = store.claim(id).orElse(null);
+        if (notification != null && notification.kind() == NotificationKind.ACKNOWLEDGEMENT_MAIL) {
+            Optional<String> capped = outbound.capExceeded(caps, notification.ticketId(), notification.recipient());
+            if (capped.isPresent()) {
+                store.markSuppressed(notification, capped.get());
+                return null;
+            }
+        }
+        return notification;
     }
 
     public List<Long> due() {
@@ -46,6 +66,8 @@ public class NotificationStep {
         headers.put("Subject", mail.subject());
         headers.put("Content-Type", "text/plain; charset=UTF-8");
         headers.putAll(mail.headers());
+        // Stored without angle brackets, as every Message-ID in the database is.
+        outbound.record(mail.headers().get("Message-ID").replaceAll("^<|>$", ""), notification.ticketId(), notification.id(), notification.recipient());
         return mail.text();
     }
 

@@ -1,0 +1,71 @@
+package io.supporthub.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.supporthub.mail.MailDecisions;
+import io.supporthub.mail.MailQuarantine;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON face of {@code /api/v1/mail}: decision records of received mail, and the quarantine. */
+public class MailAdminApi {
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+    private final MailDecisions decisions;
+    private final MailQuarantine quarantine;
+
+    public MailAdminApi(MailDecisions decisions, MailQuarantine quarantine) {
+        this.decisions = decisions;
+        this.quarantine = quarantine;
+    }
+
+    /** Exactly one of message_id or ticket must be given. */
+    public String decisions(String messageId, String ticket) {
+        boolean byMessage = messageId != null && !messageId.isBlank();
+        boolean byTicket = ticket != null && !ticket.isBlank();
+        if (byMessage == byTicket) {
+            throw ApiException.badRequest("give exactly one of message_id=<Message-ID> or ticket=<SH-key>");
+        }
+        List<MailDecisions.Decision> found = byMessage ? decisions.byMessageId(messageId) : decisions.byTicket(ticket.strip());
+        return write(Map.of("items", found));
+    }
+
+    public String quarantine(String pending, String limit) {
+        int max;
+        try {
+            max = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("limit must be a number from 1 to 500");
+        }
+        if (max < 1 || max > 500) {
+            throw ApiException.badRequest("limit must be a number from 1 to 500");
+        }
+        return write(Map.of("items", quarantine.list("true".equalsIgnoreCase(pending), max)));
+    }
+
+    public MailQuarantine.Quarantined quarantined(String id) {
+        try {
+            return quarantine.find(Long.parseLong(id)).orElseThrow(() -> ApiException.notFound("no quarantined mail " + id));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("quarantine id must be a number, got '" + id + "'");
+        }
+    }
+
+    /** Marks the replay done and answers with what the mail's decision record now says. */
+    public String replayed(long id, String messageKey) {
+        quarantine.markReplayed(id);
+        return write(Map.of("quarantine_id", id, "message_key", messageKey, "decisions", decisions.byMessageId(messageKey)));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.supporthub.app.flow;
+
+import io.supporthub.admin.ApiException;
+import io.supporthub.admin.MailAdminApi;
+import io.supporthub.mail.InboundMailReader;
+import io.supporthub.mail.MailQuarantine;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperties;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+
+/** The mail admin routes' steps: decision queries, the quarantine list, and replaying a quarantined mail through intake. */
+public class MailAdminStep {
+
+    private final MailAdminApi api;
+    private final InboundMailReader reader;
+
+    public MailAdminStep(MailAdminApi api, InboundMailReader reader) {
+        this.api = api;
+        this.reader = reader;
+    }
+
+    public String decisions(@Header("message_id") String messageId, @Header("ticket") String ticket) {
+        return api.decisions(messageId, ticket);
+    }
+
+    public String quarantine(@Header("pending") String pending, @Header("limit") String limit) {
+        return api.quarantine(pending, limit);
+    }
+
+    /** Loads the quarantined mail named by the body (an id) into the properties the intake path reads. */
+    public void load(String id, @ExchangeProperties Map<String, Object> properties) {
+        MailQuarantine.Quarantined mail = api.quarantined(id);
+        properties.put("hubQuarantineId", mail.id());
+        properties.put("hubRawMail", mail.raw());
+        // The key is read here, before intake, because intake replaces the body with its own results.
+        try {
+            properties.put("hubMessageKey", reader.read(mail.mailbox(), mail.raw()).receipt().messageKey());
+        } catch (RuntimeException unreadable) {
+            properties.put("hubMessageKey", null); // intake fails the same way next, and replayFailed reports it
+        }
+    }
+
+    public String replayed(@ExchangeProperty("hubQuarantineId") long id, @ExchangeProperty("hubMessageKey") String messageKey) {
+        return api.replayed(id, messageKey);
+    }
+
+    /** A replay that fails again leaves the mail in quarantine; the caller learns why, with 422. */
+    public void replayFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+        throw new ApiException(422, "replay failed, the mail stays in quarantine: " + MailIntakeStep.describe(error));
+    }
+}

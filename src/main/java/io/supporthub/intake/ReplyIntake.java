@@ -1,0 +1,110 @@
+package io.supporthub.intake;
+
+import io.supporthub.db.Transactions;
+import io.supporthub.mail.MailLedger;
+import io.supporthub.ticket.MailReceipt;
+import io.supporthub.ticket.TicketEvent;
+import io.supporthub.ticket.TicketStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Appends a threaded mail to its ticket as a public comment in one transaction with the mail's
+ * record, so a second delivery meets the unique message key and appends nothing. A reply reopens a
+ * solved ticket or one waiting on the customer; it never sends an acknowledgement.
+ */
+public class ReplyIntake {
+
+    /** Statuses a customer's reply moves back to open: they were waiting for exactly this mail, or thought it done. */
+    static final Set<String> REOPENED_BY_REPLY = Set.of("solved", "pending_customer");
+
+    private final Transactions transactions;
+    private final TicketStore tickets;
+    private final MailLedger ledger;
+
+    public ReplyIntake(Transactions transactions, TicketStore tickets, MailLedger ledger) {
+        this.transactions = transactions;
+        this.tickets = tickets;
+        this.ledger = ledger;
+    }
+
+    /** The new text of a reply beside its whole text, and who wrote it. */
+    public record Reply(String author, String newText, String originalText, String sanitizedHtml) {
+    }
+
+    /** Returns the comment id, or null when this mail was recorded before (nothing appended). */
+    public Long append(MailReceipt mail, long ticketId, String signal, String reason, Reply reply) {
+        return transactions.inTransaction(c -> {
+            if (!ledger.record(c, mail, "appended_comment", "threading", reason)) {
+                return null;
+            }
+            String status = lockStatus(c, ticketId);
+            long commentId = insertComment(c, ticketId, mail, reply);
+            ledger.attachComment(c, mail.messageKey(), ticketId, commentId);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("comment_id", commentId);
+            payload.put("message_key", mail.messageKey());
+            payload.put("signal", signal);
+            tickets.appendEvent(c, ticketId, TicketEvent.of("comment_added", "intake-email", "public reply from " + reply.author(), payload));
+            tickets.appendEvent(c, ticketId, TicketEvent.of("mail_decision", "threading", "appended_comment: " + reason,
+                    Map.of("message_key", mail.messageKey(), "decision", "appended_comment", "signal", signal)));
+            if (REOPENED_BY_REPLY.contains(status)) {
+                setStatus(c, ticketId, "open");
+                tickets.appendEvent(c, ticketId, TicketEvent.of("status_changed", "threading",
+                        "customer replied to a " + status + " ticket, so it is open again", Map.of("from", status, "to", "open")));
+            } else {
+                touch(c, ticketId);
+            }
+            return commentId;
+        });
+    }
+
+    private static String lockStatus(Connection c, long ticketId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select status from ticket where id = ? for update")) {
+            st.setLong(1, ticketId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("ticket " + ticketId + " vanished while a reply was appended");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static long insertComment(Connection c, long ticketId, MailReceipt mail, Reply reply) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("insert into ticket_comment (ticket_id, visibility, author, body_text, body_html, "
+                + "body_original, source_system, external_id, message_id) values (?, 'public', ?, ?, ?, ?, 'email', ?, ?) returning id")) {
+            st.setLong(1, ticketId);
+            st.setString(2, reply.author());
+            st.setString(3, reply.newText());
+            st.setString(4, reply.sanitizedHtml());
+            st.setString(5, reply.originalText());
+            st.setString(6, mail.messageKey());
+            st.setString(7, mail.messageId());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void setStatus(Connection c, long ticketId, String status) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("update ticket set status = ?, version = version + 1, updated_at = now() where id = ?")) {
+            st.setString(1, status);
+            st.setLong(2, ticketId);
+            st.executeUpdate();
+        }
+    }
+
+    private static void touch(Connection c, long ticketId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("update ticket set version = version + 1, updated_at = now() where id = ?")) {
+            st.setLong(1, ticketId);
+            st.executeUpdate();
+        }
+    }
+}

@@ -80,7 +80,7 @@ class TicketIntakeTest {
         IntakeOutcome outcome = intake.create(draft("<vip@example.com>", CustomerTier.VIP, Priority.P2));
         assertThat(outcome.notificationIds()).hasSize(2);
         assertThat(count("select count(*) from ticket_event e join ticket t on t.id = e.ticket_id where t.key = '" + outcome.ticket().key() + "'"))
-                .as("received, customer_enriched, routed").isEqualTo(3);
+                .as("received, customer_enriched, routed, and the mail's decision").isEqualTo(4);
         assertThat(count("select count(*) from mail_message where ticket_id = " + outcome.ticket().id())).isEqualTo(1);
     }
 

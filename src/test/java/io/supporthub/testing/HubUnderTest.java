@@ -20,6 +20,7 @@ public final class HubUnderTest {
 
     private final Map<String, Map<String, String>> connectors = new HashMap<>();
     private final Map<String, String> camel = new HashMap<>(Map.of("camel.server.port", "0", "camel.management.port", "0"));
+    private final Map<String, Object> beans = new HashMap<>();
 
     public HubUnderTest mailbox(int imapPort, String address, String password) {
         connectors.put("mailbox", Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1", "mailbox.port", Integer.toString(imapPort),
@@ -28,8 +29,21 @@ public final class HubUnderTest {
     }
 
     public HubUnderTest smtp(int smtpPort, String from) {
-        connectors.put("smtp", Map.of("smtp.host", "127.0.0.1", "smtp.port", Integer.toString(smtpPort), "smtp.starttls", "false",
+        return smtp(smtpPort, from, Map.of());
+    }
+
+    /** SMTP with further smtp.* keys, e.g. the loop caps. */
+    public HubUnderTest smtp(int smtpPort, String from, Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(Map.of("smtp.host", "127.0.0.1", "smtp.port", Integer.toString(smtpPort), "smtp.starttls", "false",
                 "smtp.from-address", from, "smtp.message-id-domain", "hub.test"));
+        values.putAll(more);
+        connectors.put("smtp", values);
+        return this;
+    }
+
+    /** The clock the hub reads time from; a test moves it instead of waiting. */
+    public HubUnderTest clock(java.time.Clock clock) {
+        beans.put("hubClock", clock);
         return this;
     }
 
@@ -60,6 +74,6 @@ public final class HubUnderTest {
         HubSettings hub = HubCommand.loadHubSettings(name -> null)
                 .withDatabase(TestDatabase.create(), "postgres", Secret.of(""))
                 .withAdminToken(Secret.of(ADMIN_TOKEN));
-        return HubApplication.start(hub, ConnectorSettings.from(sources), List.of(), camel, Map.of());
+        return HubApplication.start(hub, ConnectorSettings.from(sources), List.of(), camel, beans);
     }
 }

@@ -45,8 +45,9 @@ public class MailDecisions {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         long comment = rs.getLong(9);
+                        Long commentId = rs.wasNull() ? null : comment;
                         decisions.add(new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.wasNull() ? null : comment,
+                                rs.getString(6), rs.getString(7), rs.getString(8), commentId,
                                 rs.getTimestamp(10).toInstant()));
                     }
                 }

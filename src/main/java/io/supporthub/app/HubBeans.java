@@ -72,7 +72,19 @@ final class HubBeans {
                 new OutboundMailLog(transactions, clock), connectors.smtp().caps()));
         beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
         beans.put("smtpProperties", smtpProperties(connectors));
+        beans.put("mailBinding", new LenientMailBinding());
+        beans.put("imapProperties", imapProperties());
         return beans;
+    }
+
+    /** Without read timeouts a server that stops answering mid-FETCH hangs the mailbox poll forever, silently. */
+    private static Properties imapProperties() {
+        Properties properties = new Properties();
+        for (String protocol : new String[] {"imap", "imaps"}) {
+            properties.setProperty("mail." + protocol + ".connectiontimeout", "10000");
+            properties.setProperty("mail." + protocol + ".timeout", "60000");
+        }
+        return properties;
     }
 
     private static Properties smtpProperties(ConnectorSettings connectors) {

@@ -46,9 +46,21 @@ public class MailIntakeStep {
 
     /** The message exactly as the server holds it (fetched with BODY.PEEK, so it stays unseen until we commit). */
     public byte[] rawBytes(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint(message));
         message.writeTo(out);
         return out.toByteArray();
+    }
+
+    /**
+     * Only a hint: the size comes with the IMAP ENVELOPE, which a server may fail to build for a broken
+     * mail; that mail must still be copied whole, or its quarantine row would hold nothing to replay.
+     */
+    private static int sizeHint(Message message) {
+        try {
+            return Math.max(message.getSize(), 1024);
+        } catch (MessagingException | RuntimeException e) {
+            return 64 * 1024;
+        }
     }
 
     public InboundMail read(@ExchangeProperty("hubRawMail") byte[] raw) {

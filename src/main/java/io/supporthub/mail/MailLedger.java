@@ -53,7 +53,32 @@ public class MailLedger {
 
     /** Records a mail a filter decided not to turn into a ticket; false when it was recorded before. */
     public boolean recordDecision(MailReceipt receipt, String decision, String decidedBy, String reason) {
-        return transactions.inTransaction(c -> record(c, receipt, decision, decidedBy, reason));
+        return recordDecision(receipt, decision, decidedBy, reason, null);
+    }
+
+    /**
+     * As above, and when the mail answers a ticket (a bounce or auto-reply to our acknowledgement), links it and
+     * puts the decision on that ticket's timeline: an agent should see that the customer's address bounces.
+     */
+    public boolean recordDecision(MailReceipt receipt, String decision, String decidedBy, String reason, Long ticketId) {
+        return transactions.inTransaction(c -> {
+            if (!record(c, receipt, decision, decidedBy, reason)) {
+                return false;
+            }
+            if (ticketId != null) {
+                attachTicket(c, receipt.messageKey(), ticketId);
+                try (PreparedStatement st = c.prepareStatement("insert into ticket_event (ticket_id, type, actor, reason, payload) "
+                        + "values (?, 'mail_decision', ?, ?, jsonb_build_object('message_key', ?::text, 'decision', ?::text))")) {
+                    st.setLong(1, ticketId);
+                    st.setString(2, decidedBy);
+                    st.setString(3, decision + ": " + reason);
+                    st.setString(4, receipt.messageKey());
+                    st.setString(5, decision);
+                    st.executeUpdate();
+                }
+            }
+            return true;
+        });
     }
 
     public void attachTicket(Connection connection, String messageKey, long ticketId) throws SQLException {

@@ -126,6 +126,24 @@ class MailThreadingIT {
         assertThat(Rows.one(hub.dataSource(), "select status from ticket where key = ?", old)).containsEntry("status", "closed");
     }
 
+    @Test
+    void an_auto_reply_to_our_acknowledgement_is_ignored_but_shows_on_the_tickets_timeline() throws Exception {
+        Transport.send(mail("away@initech.example", "<away-1@initech.example>", "Printer jam", "The printer on floor 2 jams."));
+        String key = awaitTicketKey("away-1@initech.example");
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledgementsTo("away@initech.example").size() == 1);
+        MimeMessage outOfOffice = mail("away@initech.example", "<away-2@initech.example>", "Automatic reply: [" + key + "] Re: Printer jam",
+                "I am out of the office until Monday.");
+        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
+        outOfOffice.setHeader("In-Reply-To", acknowledgementsTo("away@initech.example").get(0).getMessageID());
+        Transport.send(outOfOffice);
+
+        assertThat(awaitDecision("away-2@initech.example")).containsEntry("decision", "ignore_automatic").containsEntry("key", key);
+        assertThat(events(key)).filteredOn("mail_decision"::equals).hasSize(2);
+        assertThat(Rows.count(hub.dataSource(), "select count(*) from ticket_comment c join ticket t on t.id = c.ticket_id where t.key = ?", key))
+                .isZero();
+        assertThat(acknowledgementsTo("away@initech.example")).hasSize(1);
+    }
+
     static MimeMessage mail(String from, String messageId, String subject, String text) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");

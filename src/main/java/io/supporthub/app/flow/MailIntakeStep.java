@@ -8,9 +8,11 @@ import io.supporthub.mail.MailQuarantine;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.UnreadableMailException;
+import io.supporthub.mail.mime.ParsedMail;
 import io.supporthub.mail.mime.ReplyTextExtractor;
 import io.supporthub.mail.threading.MailThreader;
 import io.supporthub.mail.threading.ThreadMatch;
+import io.supporthub.mail.threading.ThreadTicket;
 import io.supporthub.ticket.TicketDraft;
 import io.supporthub.ticket.TicketEvent;
 import java.util.ArrayList;
@@ -117,8 +119,25 @@ public class MailIntakeStep {
     /** Records why a filter stopped the mail; the body becomes that reason, for the log. */
     public String recordDecision(InboundMail mail) {
         MailDecision decision = mail.decision();
-        ledger.recordDecision(mail.receipt(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.filter(), decision.reason());
+        // Threading only links here: whatever ticket the mail answers learns of it, but nothing is appended or sent.
+        ThreadTicket answered = answeredTicket(mail.parsed());
+        ledger.recordDecision(mail.receipt(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.filter(), decision.reason(),
+                answered == null ? null : answered.id());
         return decision.filter() + ": " + decision.reason();
+    }
+
+    /** The ticket a stopped mail answers, by its own signals or, for a bounce, by the returned original it encloses. */
+    private ThreadTicket answeredTicket(ParsedMail parsed) {
+        List<ParsedMail> candidates = new ArrayList<>();
+        candidates.add(parsed);
+        candidates.addAll(parsed.forwarded());
+        for (ParsedMail candidate : candidates) {
+            ThreadTicket ticket = candidate.sender() == null ? null : threader.decide(candidate).ticket();
+            if (ticket != null) {
+                return ticket;
+            }
+        }
+        return null;
     }
 
     /** Keeps an unprocessable mail with its error; the mail is then flagged seen, so it is not fetched again. */

@@ -24,6 +24,7 @@ import io.supporthub.notify.NotificationStore;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.triage.Triage;
 import io.supporthub.triage.TriageRules;
+import io.supporthub.triage.model.SeedModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -41,7 +42,8 @@ final class HubBeans {
         MailLedger ledger = new MailLedger(transactions);
         NotificationStore notifications = new NotificationStore(transactions);
         TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()));
-        Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults));
+        Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults),
+                SeedModel.load(hub.triageModel()));
         String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
 
         Map<String, Object> beans = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ import io.supporthub.app.flow.PersistStep;
 import io.supporthub.app.flow.RoutingStep;
 import io.supporthub.app.flow.TriageStep;
 import io.supporthub.connector.crm.CrmLookup;
+import io.supporthub.connector.crm.InFlightLookups;
+import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
 import io.supporthub.intake.TicketIntake;
@@ -21,6 +23,7 @@ import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.notify.NotificationPolicy;
 import io.supporthub.notify.NotificationStore;
+import io.supporthub.ticket.CustomerStore;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.triage.Triage;
 import io.supporthub.triage.TriageRules;
@@ -38,7 +41,8 @@ final class HubBeans {
 
     static Map<String, Object> create(HubSettings hub, ConnectorSettings connectors, DataSource dataSource) {
         Transactions transactions = new Transactions(dataSource);
-        TicketStore tickets = new TicketStore(transactions);
+        CustomerStore customers = new CustomerStore(transactions);
+        TicketStore tickets = new TicketStore(transactions, customers);
         MailLedger ledger = new MailLedger(transactions);
         NotificationStore notifications = new NotificationStore(transactions);
         TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()));
@@ -53,7 +57,9 @@ final class HubBeans {
         beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(),
                 new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain())), ledger,
                 new MailQuarantine(transactions)));
-        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c")));
+        SalesforceSettings crm = connectors.salesforce();
+        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
+                new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
         beans.put("routingStep", new RoutingStep());
         beans.put("persistStep", new PersistStep(intake));

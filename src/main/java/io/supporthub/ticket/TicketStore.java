@@ -20,9 +20,11 @@ public class TicketStore {
             + "customer_health, sentiment, language, complexity, version, created_at, updated_at";
 
     private final Transactions transactions;
+    private final CustomerStore customers;
 
-    public TicketStore(Transactions transactions) {
+    public TicketStore(Transactions transactions, CustomerStore customers) {
         this.transactions = transactions;
+        this.customers = customers;
     }
 
     /** Inserts a routed draft as a new ticket, with its customer and timeline, in the caller's transaction. */
@@ -31,7 +33,7 @@ public class TicketStore {
         CustomerSnapshot customer = draft.customerOrUnknown();
         Classification classification = draft.classification();
         Routing routing = draft.routing();
-        Long customerId = request.requesterEmail() == null ? null : upsertCustomer(connection, customer, request);
+        Long customerId = request.requesterEmail() == null ? null : customers.upsert(connection, customer, request.requesterName());
         String sql = "insert into ticket (key, subject, description, status, priority, category, tier, queue, channel, "
                 + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
                 + "customer_arr, customer_health, sentiment, language, complexity) "
@@ -147,35 +149,6 @@ public class TicketStore {
         st.setString(index, value);
         st.setString(index + 1, value);
         return index + 2;
-    }
-
-    private static long upsertCustomer(Connection connection, CustomerSnapshot customer, IntakeRequest request) throws SQLException {
-        // A failed lookup must not overwrite what an earlier successful lookup learned.
-        String sql = "insert into customer (email, name, crm_contact_id, crm_account_id, account_name, tier, annual_revenue, health, owner, looked_up_at, lookup) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?) on conflict (email) do update set "
-                + "name = coalesce(excluded.name, customer.name), crm_contact_id = coalesce(excluded.crm_contact_id, customer.crm_contact_id), "
-                + "crm_account_id = coalesce(excluded.crm_account_id, customer.crm_account_id), account_name = coalesce(excluded.account_name, customer.account_name), "
-                + "tier = case when excluded.lookup = 'found' or customer.lookup <> 'found' then excluded.tier else customer.tier end, "
-                + "annual_revenue = coalesce(excluded.annual_revenue, customer.annual_revenue), health = coalesce(excluded.health, customer.health), "
-                + "owner = coalesce(excluded.owner, customer.owner), looked_up_at = now(), "
-                + "lookup = case when excluded.lookup = 'found' or customer.lookup <> 'found' then excluded.lookup else customer.lookup end "
-                + "returning id";
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setString(1, request.requesterEmail());
-            st.setString(2, customer.name() != null ? customer.name() : request.requesterName());
-            st.setString(3, customer.crmContactId());
-            st.setString(4, customer.crmAccountId());
-            st.setString(5, customer.accountName());
-            st.setString(6, customer.tier().code());
-            st.setBigDecimal(7, customer.annualRevenue());
-            st.setString(8, customer.health());
-            st.setString(9, customer.owner());
-            st.setString(10, customer.lookup());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static Ticket map(ResultSet rs) throws SQLException {

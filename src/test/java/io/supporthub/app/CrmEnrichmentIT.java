@@ -1,0 +1,126 @@
+package io.supporthub.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.supporthub.testing.FreePort;
+import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.SalesforceStubs;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** CRM enrichment against a Salesforce stub: cached answers, one call for concurrent lookups, and intake that goes on when the CRM fails. */
+class CrmEnrichmentIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static WireMockServer salesforce;
+    static HubApplication hub;
+    static String api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        salesforce = new WireMockServer(options().dynamicPort());
+        salesforce.start();
+        SalesforceStubs.token(salesforce);
+        SalesforceStubs.contact(salesforce, "cached@acme.example", "Cai Ched", "Acme", "Enterprise", 900_000);
+        SalesforceStubs.noContact(salesforce);
+        int port = FreePort.next();
+        hub = new HubUnderTest().salesforce(salesforce.baseUrl()).camelProperty("camel.server.port", Integer.toString(port)).start();
+        api = "http://127.0.0.1:" + port + "/api/v1/tickets";
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+        salesforce.stop();
+    }
+
+    @Test
+    void a_known_customer_is_asked_for_once_and_then_served_from_the_cache() throws Exception {
+        JsonNode first = create("cached@acme.example");
+        JsonNode second = create("cached@acme.example");
+        assertThat(first.path("customer").path("tier").asText()).isEqualTo("enterprise");
+        assertThat(second.path("customer").path("tier").asText()).isEqualTo("enterprise");
+        assertThat(queriesFor("cached@acme.example")).isEqualTo(1);
+        assertThat(second.path("timeline").toString()).contains("(cached answer)");
+    }
+
+    @Test
+    void an_unknown_sender_is_cached_as_unknown_too() throws Exception {
+        create("nobody@unknown.example");
+        create("nobody@unknown.example");
+        assertThat(queriesFor("nobody@unknown.example")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_tickets_from_one_new_sender_share_a_single_crm_call() throws Exception {
+        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'storm@acme.example'"))
+                .willReturn(aResponse().withFixedDelay(600).withHeader("Content-Type", "application/json")
+                        .withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+        List<CompletableFuture<JsonNode>> storm = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            storm.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return create("storm@acme.example");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(storm.toArray(CompletableFuture[]::new)).get();
+        assertThat(queriesFor("storm@acme.example")).isEqualTo(1);
+    }
+
+    @Test
+    void a_failing_or_slow_crm_never_blocks_intake_and_the_customer_is_flagged_unknown() throws Exception {
+        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'broken@acme.example'"))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("[{\"message\":\"An unexpected error occurred\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]")));
+        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'slow@acme.example'"))
+                .willReturn(aResponse().withFixedDelay(8_000).withHeader("Content-Type", "application/json")
+                        .withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+        JsonNode broken = create("broken@acme.example");
+        long start = System.nanoTime();
+        JsonNode slow = create("slow@acme.example");
+        Duration slowTook = Duration.ofNanos(System.nanoTime() - start);
+        for (JsonNode ticket : List.of(broken, slow)) {
+            assertThat(ticket.path("customer").path("tier").asText()).isEqualTo("unknown");
+            assertThat(ticket.path("customer").path("lookup").asText()).isEqualTo("crm_unavailable");
+            assertThat(ticket.path("timeline").toString()).contains("flagged for re-enrichment");
+        }
+        assertThat(slowTook).as("the CRM timeout (2 s in tests) bounds the wait").isLessThan(Duration.ofSeconds(5));
+    }
+
+    private static JsonNode create(String email) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api))
+                .header("Authorization", "Bearer " + HubUnderTest.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"requester_email\":\"" + email + "\",\"subject\":\"Invoice question\","
+                        + "\"message\":\"Where is my invoice?\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static int queriesFor(String email) {
+        return salesforce.findAll(getRequestedFor(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'" + email + "'"))).size();
+    }
+}

@@ -7,6 +7,7 @@ import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailIntakeStep;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
+import io.supporthub.app.flow.ReEnrichmentStep;
 import io.supporthub.app.flow.RoutingStep;
 import io.supporthub.app.flow.TriageStep;
 import io.supporthub.connector.crm.CrmLookup;
@@ -14,6 +15,7 @@ import io.supporthub.connector.crm.InFlightLookups;
 import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
+import io.supporthub.intake.CustomerReEnrichment;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.InboundMailReader;
@@ -61,6 +63,7 @@ final class HubBeans {
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
                 new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
+        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers)));
         beans.put("routingStep", new RoutingStep());
         beans.put("persistStep", new PersistStep(intake));
         beans.put("notificationStep", new NotificationStep(notifications,

@@ -36,8 +36,9 @@ public class TicketStore {
         Long customerId = request.requesterEmail() == null ? null : customers.upsert(connection, customer, request.requesterName());
         String sql = "insert into ticket (key, subject, description, status, priority, category, tier, queue, channel, "
                 + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
-                + "customer_arr, customer_health, sentiment, language, complexity) "
-                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "customer_arr, customer_health, sentiment, language, complexity, reenrich_after) "
+                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "case when ? then now() end) "
                 + "returning " + COLUMNS;
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             int i = 1;
@@ -63,7 +64,8 @@ public class TicketStore {
             st.setString(i++, customer.health());
             st.setString(i++, classification.sentiment());
             st.setString(i++, classification.language());
-            st.setString(i, classification.complexity());
+            st.setString(i++, classification.complexity());
+            st.setBoolean(i, customer.needsReEnrichment());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 Ticket ticket = map(rs);

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +25,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
-/** CRM enrichment against a Salesforce stub: cached answers, one call for concurrent lookups, and intake that goes on when the CRM fails. */
+/**
+ * CRM enrichment against a Salesforce stub: cached answers, one call for concurrent lookups, and
+ * intake that goes on when the CRM fails. The outage cases run last: they open the circuit
+ * breaker, which then (rightly) answers 'unknown' for everyone for a while.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrmEnrichmentIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +65,7 @@ class CrmEnrichmentIT {
     }
 
     @Test
+    @Order(1)
     void a_known_customer_is_asked_for_once_and_then_served_from_the_cache() throws Exception {
         JsonNode first = create("cached@acme.example");
         JsonNode second = create("cached@acme.example");
@@ -66,6 +76,7 @@ class CrmEnrichmentIT {
     }
 
     @Test
+    @Order(2)
     void an_unknown_sender_is_cached_as_unknown_too() throws Exception {
         create("nobody@unknown.example");
         create("nobody@unknown.example");
@@ -73,6 +84,7 @@ class CrmEnrichmentIT {
     }
 
     @Test
+    @Order(3)
     void concurrent_tickets_from_one_new_sender_share_a_single_crm_call() throws Exception {
         salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'storm@acme.example'"))
                 .willReturn(aResponse().withFixedDelay(600).withHeader("Content-Type", "application/json")
@@ -92,6 +104,7 @@ class CrmEnrichmentIT {
     }
 
     @Test
+    @Order(5)
     void a_failing_or_slow_crm_never_blocks_intake_and_the_customer_is_flagged_unknown() throws Exception {
         salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'broken@acme.example'"))
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
@@ -109,6 +122,30 @@ class CrmEnrichmentIT {
             assertThat(ticket.path("timeline").toString()).contains("flagged for re-enrichment");
         }
         assertThat(slowTook).as("the CRM timeout (2 s in tests) bounds the wait").isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @Order(4)
+    void a_ticket_taken_in_during_an_outage_is_enriched_and_rerouted_when_the_crm_recovers() throws Exception {
+        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'recover@acme.example'"))
+                .willReturn(aResponse().withStatus(503).withBody("[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]")));
+        JsonNode during = create("recover@acme.example");
+        assertThat(during.path("customer").path("lookup").asText()).isEqualTo("crm_unavailable");
+        assertThat(during.path("tier").asText()).isEqualTo("T1");
+
+        SalesforceStubs.contact(salesforce, "recover@acme.example", "Rene Cover", "Acme", "VIP", 3_000_000);
+        String key = during.path("key").asText();
+        JsonNode after = await().atMost(Duration.ofSeconds(15)).until(() -> read(key),
+                t -> t.path("customer").path("lookup").asText().equals("found"));
+        assertThat(after.path("customer").path("tier").asText()).isEqualTo("vip");
+        assertThat(after.path("tier").asText()).isEqualTo("T2");
+        assertThat(after.path("queue").asText()).isEqualTo("priority");
+        assertThat(after.path("timeline").findValuesAsText("type")).contains("customer_reenriched", "rerouted");
+    }
+
+    private static JsonNode read(String key) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(api + "/" + key))
+                .header("Authorization", "Bearer " + HubUnderTest.ADMIN_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static JsonNode create(String email) throws Exception {

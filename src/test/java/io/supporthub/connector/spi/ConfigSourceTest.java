@@ -22,7 +22,7 @@ class ConfigSourceTest {
     }
 
     @Test
-    void a_missing_environment_variable_names_the_file_the_key_and_the_variable() {
+    void a_missing_environment_variable_names_the_file_the_key_and_the_variable() throws Exception {
         ConfigSource source = ConfigSource.load(new StringReader("mailbox.password = {{env:MAILBOX_PASSWORD}}"), "connectors-config/mailbox.properties",
                 name -> null);
         assertThatThrownBy(() -> source.raw("mailbox.password"))

@@ -69,11 +69,25 @@ public class TicketStore {
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 Ticket ticket = map(rs);
-                for (TicketEvent event : draft.events()) {
-                    appendEvent(connection, ticket.id(), event);
-                }
+                appendEvents(connection, ticket.id(), draft.events());
                 return ticket;
             }
+        }
+    }
+
+    /** Appends several events in one round trip (a batch), in order. */
+    public void appendEvents(Connection connection, long ticketId, java.util.List<TicketEvent> events) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
+            for (TicketEvent event : events) {
+                st.setLong(1, ticketId);
+                st.setString(2, event.type());
+                st.setString(3, event.actor());
+                st.setString(4, event.reason());
+                st.setObject(5, Json.jsonb(event.payload()));
+                st.addBatch();
+            }
+            st.executeBatch();
         }
     }
 

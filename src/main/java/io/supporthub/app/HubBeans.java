@@ -5,6 +5,7 @@ import io.supporthub.admin.TicketApi;
 import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailIntakeStep;
+import io.supporthub.app.flow.MailboxWatch;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
 import io.supporthub.app.flow.ReEnrichmentStep;
@@ -21,6 +22,7 @@ import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.MailboxLiveness;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.notify.NotificationPolicy;
@@ -30,6 +32,7 @@ import io.supporthub.ticket.TicketStore;
 import io.supporthub.triage.Triage;
 import io.supporthub.triage.TriageRules;
 import io.supporthub.triage.model.SeedModel;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -72,6 +75,8 @@ final class HubBeans {
                 "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">"));
         beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
         beans.put("smtpProperties", smtpProperties(connectors));
+        beans.put("mailboxWatch", new MailboxWatch(new MailboxLiveness(connectors.mailbox().address(), connectors.mailbox().pollInterval(),
+                Clock.systemUTC()), connectors.slack().enabled()));
         return beans;
     }
 

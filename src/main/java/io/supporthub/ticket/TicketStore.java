@@ -92,15 +92,7 @@ public class TicketStore {
     }
 
     public void appendEvent(Connection connection, long ticketId, TicketEvent event) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
-            st.setLong(1, ticketId);
-            st.setString(2, event.type());
-            st.setString(3, event.actor());
-            st.setString(4, event.reason());
-            st.setObject(5, Json.jsonb(event.payload()));
-            st.executeUpdate();
-        }
+        appendEvents(connection, ticketId, java.util.List.of(event));
     }
 
     public Optional<Ticket> findByKey(String key) {

@@ -10,15 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.supporthub.testing.FreePort;
 import io.supporthub.testing.HubUnderTest;
 import io.supporthub.testing.SalesforceStubs;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.supporthub.testing.TicketApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +34,9 @@ import org.junit.jupiter.api.Test;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrmEnrichmentIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static WireMockServer salesforce;
     static HubApplication hub;
-    static String api;
+    static TicketApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,7 +47,7 @@ class CrmEnrichmentIT {
         SalesforceStubs.noContact(salesforce);
         int port = FreePort.next();
         hub = new HubUnderTest().salesforce(salesforce.baseUrl()).camelProperty("camel.server.port", Integer.toString(port)).start();
-        api = "http://127.0.0.1:" + port + "/api/v1/tickets";
+        api = new TicketApiClient(port);
     }
 
     @AfterAll
@@ -143,18 +137,12 @@ class CrmEnrichmentIT {
         assertThat(after.path("timeline").findValuesAsText("type")).contains("customer_reenriched", "rerouted");
     }
 
-    private static JsonNode read(String key) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(api + "/" + key))
-                .header("Authorization", "Bearer " + HubUnderTest.ADMIN_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    private static JsonNode read(String key) {
+        return api.read(key);
     }
 
-    private static JsonNode create(String email) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api))
-                .header("Authorization", "Bearer " + HubUnderTest.ADMIN_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"requester_email\":\"" + email + "\",\"subject\":\"Invoice question\","
-                        + "\"message\":\"Where is my invoice?\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
+    private static JsonNode create(String email) {
+        return api.create(email, "Invoice question", "Where is my invoice?");
     }
 
     private static int queriesFor(String email) {

@@ -4,15 +4,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.supporthub.testing.FreePort;
 import io.supporthub.testing.HubUnderTest;
 import io.supporthub.testing.SalesforceStubs;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.supporthub.testing.TicketApiClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,11 +17,9 @@ import org.junit.jupiter.api.Test;
 /** Each rule of the content-based router in pipeline.camel.yaml, through the real pipeline: tier, queue, priority and the reasons. */
 class RoutingRulesIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static WireMockServer salesforce;
     static HubApplication hub;
-    static String api;
+    static TicketApiClient api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,7 +32,7 @@ class RoutingRulesIT {
         SalesforceStubs.noContact(salesforce);
         int port = FreePort.next();
         hub = new HubUnderTest().salesforce(salesforce.baseUrl()).camelProperty("camel.server.port", Integer.toString(port)).start();
-        api = "http://127.0.0.1:" + port + "/api/v1/tickets";
+        api = new TicketApiClient(port);
     }
 
     @AfterAll
@@ -121,11 +115,7 @@ class RoutingRulesIT {
         return ticket.path("timeline").findValuesAsText("reason");
     }
 
-    private static JsonNode create(String email, String subject, String message) throws Exception {
-        String body = JSON.writeValueAsString(java.util.Map.of("requester_email", email, "subject", subject, "message", message));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api)).header("Authorization", "Bearer " + HubUnderTest.ADMIN_TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
+    private static JsonNode create(String email, String subject, String message) {
+        return api.create(email, subject, message);
     }
 }

@@ -5,26 +5,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.supporthub.testing.FreePort;
-import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.HubWithCrm;
 import io.supporthub.testing.SalesforceStubs;
-import io.supporthub.testing.TicketApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CRM enrichment against a Salesforce stub: cached answers, one call for concurrent lookups, and
@@ -34,29 +29,8 @@ import org.junit.jupiter.api.Test;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrmEnrichmentIT {
 
-    static WireMockServer salesforce;
-    static HubApplication hub;
-    static TicketApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        salesforce = new WireMockServer(options().dynamicPort());
-        salesforce.start();
-        SalesforceStubs.token(salesforce);
-        SalesforceStubs.contact(salesforce, "cached@acme.example", "Cai Ched", "Acme", "Enterprise", 900_000);
-        SalesforceStubs.noContact(salesforce);
-        int port = FreePort.next();
-        hub = new HubUnderTest().salesforce(salesforce.baseUrl()).camelProperty("camel.server.port", Integer.toString(port)).start();
-        api = new TicketApiClient(port);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        salesforce.stop();
-    }
+    @RegisterExtension
+    static HubWithCrm hub = HubWithCrm.withContacts(wm -> SalesforceStubs.contact(wm, "cached@acme.example", "Cai Ched", "Acme", "Enterprise", 900_000));
 
     @Test
     @Order(1)
@@ -80,7 +54,7 @@ class CrmEnrichmentIT {
     @Test
     @Order(3)
     void concurrent_tickets_from_one_new_sender_share_a_single_crm_call() throws Exception {
-        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'storm@acme.example'"))
+        hub.salesforce().stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'storm@acme.example'"))
                 .willReturn(aResponse().withFixedDelay(600).withHeader("Content-Type", "application/json")
                         .withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
         List<CompletableFuture<JsonNode>> storm = new ArrayList<>();
@@ -100,10 +74,10 @@ class CrmEnrichmentIT {
     @Test
     @Order(5)
     void a_failing_or_slow_crm_never_blocks_intake_and_the_customer_is_flagged_unknown() throws Exception {
-        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'broken@acme.example'"))
+        hub.salesforce().stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'broken@acme.example'"))
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("[{\"message\":\"An unexpected error occurred\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]")));
-        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'slow@acme.example'"))
+        hub.salesforce().stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'slow@acme.example'"))
                 .willReturn(aResponse().withFixedDelay(8_000).withHeader("Content-Type", "application/json")
                         .withBody("{\"totalSize\":0,\"done\":true,\"records\":[]}")));
         JsonNode broken = create("broken@acme.example");
@@ -121,13 +95,13 @@ class CrmEnrichmentIT {
     @Test
     @Order(4)
     void a_ticket_taken_in_during_an_outage_is_enriched_and_rerouted_when_the_crm_recovers() throws Exception {
-        salesforce.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'recover@acme.example'"))
+        hub.salesforce().stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'recover@acme.example'"))
                 .willReturn(aResponse().withStatus(503).withBody("[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]")));
         JsonNode during = create("recover@acme.example");
         assertThat(during.path("customer").path("lookup").asText()).isEqualTo("crm_unavailable");
         assertThat(during.path("tier").asText()).isEqualTo("T1");
 
-        SalesforceStubs.contact(salesforce, "recover@acme.example", "Rene Cover", "Acme", "VIP", 3_000_000);
+        SalesforceStubs.contact(hub.salesforce(), "recover@acme.example", "Rene Cover", "Acme", "VIP", 3_000_000);
         String key = during.path("key").asText();
         JsonNode after = await().atMost(Duration.ofSeconds(15)).until(() -> read(key),
                 t -> t.path("customer").path("lookup").asText().equals("found"));
@@ -138,14 +112,14 @@ class CrmEnrichmentIT {
     }
 
     private static JsonNode read(String key) {
-        return api.read(key);
+        return hub.api().read(key);
     }
 
     private static JsonNode create(String email) {
-        return api.create(email, "Invoice question", "Where is my invoice?");
+        return hub.api().create(email, "Invoice question", "Where is my invoice?");
     }
 
     private static int queriesFor(String email) {
-        return salesforce.findAll(getRequestedFor(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'" + email + "'"))).size();
+        return hub.salesforce().findAll(getRequestedFor(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'" + email + "'"))).size();
     }
 }

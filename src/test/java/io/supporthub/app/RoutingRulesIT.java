@@ -1,47 +1,23 @@
 package io.supporthub.app;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.supporthub.testing.FreePort;
-import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.HubWithCrm;
 import io.supporthub.testing.SalesforceStubs;
-import io.supporthub.testing.TicketApiClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each rule of the content-based router in pipeline.camel.yaml, through the real pipeline: tier, queue, priority and the reasons. */
 class RoutingRulesIT {
 
-    static WireMockServer salesforce;
-    static HubApplication hub;
-    static TicketApiClient api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        salesforce = new WireMockServer(options().dynamicPort());
-        salesforce.start();
-        SalesforceStubs.token(salesforce);
-        SalesforceStubs.contact(salesforce, "vip@bigco.example", "Vera Ip", "BigCo", "VIP", 5_000_000);
-        SalesforceStubs.contact(salesforce, "ent@corp.example", "Enzo Tee", "Corp", "Enterprise", 700_000);
-        SalesforceStubs.contact(salesforce, "std@small.example", "Stan Dard", "Small", "Standard", 20_000);
-        SalesforceStubs.noContact(salesforce);
-        int port = FreePort.next();
-        hub = new HubUnderTest().salesforce(salesforce.baseUrl()).camelProperty("camel.server.port", Integer.toString(port)).start();
-        api = new TicketApiClient(port);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-        salesforce.stop();
-    }
+    @RegisterExtension
+    static HubWithCrm hub = HubWithCrm.withContacts(wm -> {
+            SalesforceStubs.contact(wm, "vip@bigco.example", "Vera Ip", "BigCo", "VIP", 5_000_000);
+            SalesforceStubs.contact(wm, "ent@corp.example", "Enzo Tee", "Corp", "Enterprise", 700_000);
+            SalesforceStubs.contact(wm, "std@small.example", "Stan Dard", "Small", "Standard", 20_000);
+        });
 
     @Test
     void a_security_breach_goes_to_t3_emergency() throws Exception {
@@ -116,6 +92,6 @@ class RoutingRulesIT {
     }
 
     private static JsonNode create(String email, String subject, String message) {
-        return api.create(email, subject, message);
+        return hub.api().create(email, subject, message);
     }
 }

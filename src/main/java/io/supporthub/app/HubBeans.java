@@ -32,7 +32,10 @@ import io.supporthub.ticket.TicketStore;
 import io.supporthub.triage.Triage;
 import io.supporthub.triage.TriageRules;
 import io.supporthub.triage.model.SeedModel;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -57,6 +60,10 @@ final class HubBeans {
 
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("hubDataSource", dataSource);
+        // bound under Camel's name, so camel-micrometer-prometheus serves these meters with its own
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        beans.put("hubMetrics", new HubMetrics(transactions, meters));
         beans.put("apiTokens", new ApiTokens(transactions));
         beans.put("ticketStore", tickets);
         beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(),

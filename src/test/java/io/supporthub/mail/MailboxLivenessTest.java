@@ -2,15 +2,13 @@ package io.supporthub.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.supporthub.testing.MovingClock;
 import org.junit.jupiter.api.Test;
 
 class MailboxLivenessTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovingClock clock = new MovingClock();
     private final MailboxLiveness liveness = new MailboxLiveness("support@example.com", Duration.ofSeconds(10), clock);
 
     {
@@ -68,29 +66,5 @@ class MailboxLivenessTest {
         assertThat(liveness.status().up()).isTrue();
         clock.advance(Duration.ofSeconds(31));
         assertThat(liveness.alertDue()).isPresent();
-    }
-
-    /** A clock the test moves, so no test waits for real time. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

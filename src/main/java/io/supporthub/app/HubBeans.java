@@ -82,6 +82,7 @@ final class HubBeans {
                 "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">"));
         beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
         beans.put("smtpProperties", smtpProperties(connectors));
+        beans.put("mailboxAuthenticator", MailboxLogin.authenticator(hub, connectors.mailbox(), transactions));
         beans.put("mailboxWatch", new MailboxWatch(new MailboxLiveness(connectors.mailbox().address(), connectors.mailbox().pollInterval(),
                 Clock.systemUTC()), connectors.slack().enabled()));
         return beans;

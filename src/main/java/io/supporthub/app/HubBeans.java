@@ -7,13 +7,18 @@ import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailAdminStep;
 import io.supporthub.app.flow.MailIntakeStep;
+import io.supporthub.app.flow.MailboxWatch;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
+import io.supporthub.app.flow.ReEnrichmentStep;
 import io.supporthub.app.flow.RoutingStep;
 import io.supporthub.app.flow.TriageStep;
 import io.supporthub.connector.crm.CrmLookup;
+import io.supporthub.connector.crm.InFlightLookups;
+import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
+import io.supporthub.intake.CustomerReEnrichment;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.AcknowledgementMail;
@@ -21,6 +26,7 @@ import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.MailboxLiveness;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.mail.threading.MailThreader;
@@ -28,10 +34,15 @@ import io.supporthub.mail.threading.ThreadIndex;
 import io.supporthub.notify.NotificationPolicy;
 import io.supporthub.notify.NotificationStore;
 import io.supporthub.notify.OutboundMailLog;
+import io.supporthub.ticket.CustomerStore;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.triage.Triage;
 import io.supporthub.triage.TriageRules;
+import io.supporthub.triage.model.SeedModel;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -45,15 +56,21 @@ final class HubBeans {
 
     static Map<String, Object> create(HubSettings hub, ConnectorSettings connectors, DataSource dataSource, Clock clock) {
         Transactions transactions = new Transactions(dataSource);
-        TicketStore tickets = new TicketStore(transactions);
+        CustomerStore customers = new CustomerStore(transactions);
+        TicketStore tickets = new TicketStore(transactions, customers);
         MailLedger ledger = new MailLedger(transactions);
         NotificationStore notifications = new NotificationStore(transactions);
         TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()));
-        Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults));
+        Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults),
+                SeedModel.load(hub.triageModel()));
         String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
 
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("hubDataSource", dataSource);
+        // bound under Camel's name, so camel-micrometer-prometheus serves these meters with its own
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+        beans.put("hubMetrics", new HubMetrics(transactions, meters));
         beans.put("apiTokens", new ApiTokens(transactions));
         beans.put("ticketStore", tickets);
         InboundMailReader mailReader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
@@ -61,8 +78,11 @@ final class HubBeans {
         beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), mailReader, ledger, quarantine,
                 new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger)));
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader));
-        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c")));
+        SalesforceSettings crm = connectors.salesforce();
+        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
+                new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
+        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers)));
         beans.put("routingStep", new RoutingStep());
         beans.put("persistStep", new PersistStep(intake));
         beans.put("notificationStep", new NotificationStep(notifications,
@@ -74,6 +94,9 @@ final class HubBeans {
         beans.put("smtpProperties", smtpProperties(connectors));
         beans.put("mailBinding", new LenientMailBinding());
         beans.put("imapProperties", imapProperties());
+        beans.put("mailboxAuthenticator", MailboxLogin.authenticator(hub, connectors.mailbox(), transactions));
+        beans.put("mailboxWatch", new MailboxWatch(new MailboxLiveness(connectors.mailbox().address(), connectors.mailbox().pollInterval(),
+                Clock.systemUTC()), connectors.slack().enabled()));
         return beans;
     }
 

@@ -26,7 +26,8 @@ public final class HubCommand {
               run       run the hub against the services in connectors-config/ and HUB_DB_URL (the default)
               sandbox   run the whole flow on embedded defaults: PostgreSQL, a mail server, CRM and Slack simulators
               triage-train --input FILE.csv --text subject,body --label COLUMN --out MODEL [--holdout 0.2 --seed 42]
-                        train the ticket text classifier from labelled examples
+              triage-train --from-db --out MODEL
+                        train the ticket text classifier from labelled examples, or from the hub's solved tickets
               triage-eval  --model MODEL --input FILE.csv --text subject,body --label COLUMN [--holdout 0.2 --seed 42] [--json]
                         print accuracy, macro-F1 and the confusion matrix of a model
               mail-replay <id>|--all
@@ -53,7 +54,9 @@ public final class HubCommand {
                 case "run" -> runUntilStopped(startProduction(System::getenv));
                 case "sandbox" -> Sandbox.run(rest, out);
                 case "mail-replay" -> replayMail(rest, out, err);
-                case "triage-train" -> TriageTrainCommand.run(rest, out, err);
+                case "triage-train" -> rest.contains("--from-db")
+                        ? TrainFromDatabase.run(rest, System::getenv, out, err)
+                        : TriageTrainCommand.run(rest, out, err);
                 case "triage-eval" -> TriageEvalCommand.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

@@ -10,7 +10,8 @@ import java.util.List;
 
 /** The hub's own settings ({@code hub.*} in application.properties): database, paths, API token, public URL. */
 public record HubSettings(String dbUrl, String dbUsername, Secret dbPassword, int dbPoolSize, String connectorsConfigDir,
-                          String policiesDir, String routesDir, URI publicUrl, Secret adminToken, Duration notificationRetryInterval) {
+                          String policiesDir, String routesDir, URI publicUrl, Secret adminToken, Duration notificationRetryInterval,
+                          String triageModel, Secret secretKeys) {
 
     static final ConfigKey<String> DB_URL = ConfigKey.optional("hub.db.url", ConfigType.TEXT, "",
             "JDBC URL of the hub's PostgreSQL database; required in run mode, empty in sandbox mode starts an embedded one");
@@ -29,22 +30,28 @@ public record HubSettings(String dbUrl, String dbUsername, Secret dbPassword, in
     static final ConfigKey<Duration> NOTIFICATION_RETRY = ConfigKey.optional("hub.notification-retry-interval", ConfigType.DURATION, "PT15S",
             "How often failed or interrupted notifications are sent again");
 
+    static final ConfigKey<String> TRIAGE_MODEL = ConfigKey.optional("hub.triage-model", ConfigType.TEXT, "",
+            "Model file written by triage-train; empty trains the built-in seed model at start");
+
+    static final ConfigKey<Secret> SECRET_KEYS = ConfigKey.optional("hub.secret-keys", ConfigType.SECRET, "",
+            "AES-256 keys that seal credentials the hub stores, as id:base64 pairs separated by commas, current key first");
+
     public static final List<ConfigKey<?>> KEYS = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_POOL_SIZE, CONNECTORS_CONFIG_DIR,
-            POLICIES_DIR, ROUTES_DIR, PUBLIC_URL, ADMIN_TOKEN, NOTIFICATION_RETRY);
+            POLICIES_DIR, ROUTES_DIR, PUBLIC_URL, ADMIN_TOKEN, NOTIFICATION_RETRY, TRIAGE_MODEL, SECRET_KEYS);
 
     public static HubSettings from(ConfigSource source) {
         return new HubSettings(source.get(DB_URL), source.get(DB_USERNAME), source.get(DB_PASSWORD), source.get(DB_POOL_SIZE),
                 source.get(CONNECTORS_CONFIG_DIR), source.get(POLICIES_DIR), source.get(ROUTES_DIR), source.get(PUBLIC_URL),
-                source.get(ADMIN_TOKEN), source.get(NOTIFICATION_RETRY));
+                source.get(ADMIN_TOKEN), source.get(NOTIFICATION_RETRY), source.get(TRIAGE_MODEL), source.get(SECRET_KEYS));
     }
 
     public HubSettings withDatabase(String url, String username, Secret password) {
         return new HubSettings(url, username, password, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, adminToken,
-                notificationRetryInterval);
+                notificationRetryInterval, triageModel, secretKeys);
     }
 
     public HubSettings withAdminToken(Secret token) {
         return new HubSettings(dbUrl, dbUsername, dbPassword, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, token,
-                notificationRetryInterval);
+                notificationRetryInterval, triageModel, secretKeys);
     }
 }

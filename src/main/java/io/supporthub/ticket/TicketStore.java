@@ -20,9 +20,11 @@ public class TicketStore {
             + "customer_health, sentiment, language, complexity, version, created_at, updated_at";
 
     private final Transactions transactions;
+    private final CustomerStore customers;
 
-    public TicketStore(Transactions transactions) {
+    public TicketStore(Transactions transactions, CustomerStore customers) {
         this.transactions = transactions;
+        this.customers = customers;
     }
 
     /** Inserts a routed draft as a new ticket, with its customer and timeline, in the caller's transaction. */
@@ -31,11 +33,12 @@ public class TicketStore {
         CustomerSnapshot customer = draft.customerOrUnknown();
         Classification classification = draft.classification();
         Routing routing = draft.routing();
-        Long customerId = request.requesterEmail() == null ? null : upsertCustomer(connection, customer, request);
+        Long customerId = request.requesterEmail() == null ? null : customers.upsert(connection, customer, request.requesterName());
         String sql = "insert into ticket (key, subject, description, status, priority, category, tier, queue, channel, "
                 + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
-                + "customer_arr, customer_health, sentiment, language, complexity) "
-                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "customer_arr, customer_health, sentiment, language, complexity, reenrich_after) "
+                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "case when ? then now() end) "
                 + "returning " + COLUMNS;
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             int i = 1;
@@ -61,28 +64,35 @@ public class TicketStore {
             st.setString(i++, customer.health());
             st.setString(i++, classification.sentiment());
             st.setString(i++, classification.language());
-            st.setString(i, classification.complexity());
+            st.setString(i++, classification.complexity());
+            st.setBoolean(i, customer.needsReEnrichment());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 Ticket ticket = map(rs);
-                for (TicketEvent event : draft.events()) {
-                    appendEvent(connection, ticket.id(), event);
-                }
+                appendEvents(connection, ticket.id(), draft.events());
                 return ticket;
             }
         }
     }
 
-    public void appendEvent(Connection connection, long ticketId, TicketEvent event) throws SQLException {
+    /** Appends several events in one round trip (a batch), in order. */
+    public void appendEvents(Connection connection, long ticketId, java.util.List<TicketEvent> events) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
                 "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
-            st.setLong(1, ticketId);
-            st.setString(2, event.type());
-            st.setString(3, event.actor());
-            st.setString(4, event.reason());
-            st.setObject(5, Json.jsonb(event.payload()));
-            st.executeUpdate();
+            for (TicketEvent event : events) {
+                st.setLong(1, ticketId);
+                st.setString(2, event.type());
+                st.setString(3, event.actor());
+                st.setString(4, event.reason());
+                st.setObject(5, Json.jsonb(event.payload()));
+                st.addBatch();
+            }
+            st.executeBatch();
         }
+    }
+
+    public void appendEvent(Connection connection, long ticketId, TicketEvent event) throws SQLException {
+        appendEvents(connection, ticketId, java.util.List.of(event));
     }
 
     public Optional<Ticket> findByKey(String key) {
@@ -147,35 +157,6 @@ public class TicketStore {
         st.setString(index, value);
         st.setString(index + 1, value);
         return index + 2;
-    }
-
-    private static long upsertCustomer(Connection connection, CustomerSnapshot customer, IntakeRequest request) throws SQLException {
-        // A failed lookup must not overwrite what an earlier successful lookup learned.
-        String sql = "insert into customer (email, name, crm_contact_id, crm_account_id, account_name, tier, annual_revenue, health, owner, looked_up_at, lookup) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?) on conflict (email) do update set "
-                + "name = coalesce(excluded.name, customer.name), crm_contact_id = coalesce(excluded.crm_contact_id, customer.crm_contact_id), "
-                + "crm_account_id = coalesce(excluded.crm_account_id, customer.crm_account_id), account_name = coalesce(excluded.account_name, customer.account_name), "
-                + "tier = case when excluded.lookup = 'found' or customer.lookup <> 'found' then excluded.tier else customer.tier end, "
-                + "annual_revenue = coalesce(excluded.annual_revenue, customer.annual_revenue), health = coalesce(excluded.health, customer.health), "
-                + "owner = coalesce(excluded.owner, customer.owner), looked_up_at = now(), "
-                + "lookup = case when excluded.lookup = 'found' or customer.lookup <> 'found' then excluded.lookup else customer.lookup end "
-                + "returning id";
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setString(1, request.requesterEmail());
-            st.setString(2, customer.name() != null ? customer.name() : request.requesterName());
-            st.setString(3, customer.crmContactId());
-            st.setString(4, customer.crmAccountId());
-            st.setString(5, customer.accountName());
-            st.setString(6, customer.tier().code());
-            st.setBigDecimal(7, customer.annualRevenue());
-            st.setString(8, customer.health());
-            st.setString(9, customer.owner());
-            st.setString(10, customer.lookup());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static Ticket map(ResultSet rs) throws SQLException {

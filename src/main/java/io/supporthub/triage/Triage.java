@@ -7,6 +7,8 @@ import io.supporthub.ticket.Priority;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.triage.PriorityMatrix.Level;
 import io.supporthub.triage.TriageRules.PhraseRule;
+import io.supporthub.triage.model.Prediction;
+import io.supporthub.triage.model.TextClassifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,12 +21,18 @@ import java.util.function.Supplier;
 public class Triage {
 
     private static final String ACTOR = "triage-rules";
+    private static final String NO_RULE = "no category rule matched";
 
     private final Supplier<TriageRules> rules;
+    private final TextClassifier model;
 
-    /** Takes a supplier so an admin's edited rules file applies to the next ticket without a restart. */
-    public Triage(Supplier<TriageRules> rules) {
+    /**
+     * @param rules a supplier, so an admin's edited rules file applies to the next ticket without a restart
+     * @param model the statistical layer for tickets no category rule places, or null for rules only
+     */
+    public Triage(Supplier<TriageRules> rules, TextClassifier model) {
         this.rules = rules;
+        this.model = model;
     }
 
     public TriageResult classify(IntakeRequest request, CustomerSnapshot customer) {
@@ -33,13 +41,22 @@ public class Triage {
         List<TicketEvent> reasons = new ArrayList<>();
 
         String category = "general";
-        String categoryReason = "no category rule matched";
+        String categoryReason = NO_RULE;
         for (PhraseRule rule : r.categories()) {
             String phrase = rule.firstMatch(text);
             if (phrase != null) {
                 category = rule.result();
                 categoryReason = "rule " + rule.id() + " matched \"" + phrase + "\"";
                 break;
+            }
+        }
+        if (categoryReason.equals(NO_RULE) && model != null) {
+            Prediction prediction = model.classify(request.subject() + "\n" + request.body());
+            if (prediction.score() >= r.modelMinScore()) {
+                category = prediction.label();
+                categoryReason = prediction.reason();
+            } else {
+                categoryReason = NO_RULE + "; " + prediction.reason() + " is below the model threshold " + r.modelMinScore();
             }
         }
         reasons.add(TicketEvent.of("categorized", ACTOR, "category " + category + ": " + categoryReason,

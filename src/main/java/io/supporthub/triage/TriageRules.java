@@ -17,10 +17,11 @@ import java.util.Locale;
  * @param emergencyPhrases phrases that make any ticket an emergency (e.g. "data loss")
  * @param complexPhrases phrases that mark complex API, integration or performance problems
  * @param refundApprovalLimit refunds above this amount (in any currency) need human approval
+ * @param modelMinScore the least model score at which the statistical layer may set the category
  */
 public record TriageRules(List<PhraseRule> categories, List<PhraseRule> urgency, List<PhraseRule> scope,
                           List<String> emergencyCategories, List<String> emergencyPhrases, List<String> complexPhrases,
-                          BigDecimal refundApprovalLimit) {
+                          BigDecimal refundApprovalLimit, double modelMinScore) {
 
     /**
      * A rule that matches when the text contains any of its phrases.

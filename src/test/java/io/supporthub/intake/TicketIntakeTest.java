@@ -12,6 +12,7 @@ import io.supporthub.testing.TestDatabase;
 import io.supporthub.ticket.Channel;
 import io.supporthub.ticket.Classification;
 import io.supporthub.ticket.CustomerSnapshot;
+import io.supporthub.ticket.CustomerStore;
 import io.supporthub.ticket.CustomerTier;
 import io.supporthub.ticket.IntakeRequest;
 import io.supporthub.ticket.MailReceipt;
@@ -49,7 +50,7 @@ class TicketIntakeTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
-        intake = new TicketIntake(transactions, new TicketStore(transactions), new MailLedger(transactions), notifications,
+        intake = new TicketIntake(transactions, new TicketStore(transactions, new CustomerStore(transactions)), new MailLedger(transactions), notifications,
                 new NotificationPolicy(true, true));
     }
 

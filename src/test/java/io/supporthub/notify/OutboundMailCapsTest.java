@@ -44,7 +44,7 @@ class OutboundMailCapsTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
-        intake = new TicketIntake(transactions, new TicketStore(transactions), new MailLedger(transactions), notifications,
+        intake = new TicketIntake(transactions, new TicketStore(transactions, new io.supporthub.ticket.CustomerStore(transactions)), new MailLedger(transactions), notifications,
                 new NotificationPolicy(true, false));
         log = new OutboundMailLog(transactions, CLOCK);
     }

@@ -50,7 +50,7 @@ public final class HubUnderTest {
     public HubUnderTest salesforce(String baseUrl) {
         connectors.put("salesforce", Map.of("salesforce.login-url", baseUrl, "salesforce.client-id", "test-client",
                 "salesforce.client-secret", "test-secret", "salesforce.username", "hub@test.local", "salesforce.password", "test-password",
-                "salesforce.timeout", "PT2S"));
+                "salesforce.timeout", "PT2S", "salesforce.reenrich-interval", "PT0.5S"));
         return this;
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TriageTest {
 
-    private final Triage triage = new Triage(TriageRules::defaults);
+    private final Triage triage = new Triage(TriageRules::defaults, null);
 
     @Test
     void a_vip_reporting_a_system_wide_outage_is_a_p1_emergency() {

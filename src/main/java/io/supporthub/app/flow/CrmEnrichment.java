@@ -1,6 +1,11 @@
 package io.supporthub.app.flow;
 
 import io.supporthub.connector.crm.CrmLookup;
+import io.supporthub.connector.crm.InFlightLookups;
+import io.supporthub.ticket.CustomerStore;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.camel.Headers;
 import io.supporthub.ticket.CustomerSnapshot;
 import io.supporthub.ticket.TicketDraft;
 import io.supporthub.ticket.TicketEvent;
@@ -17,18 +22,52 @@ import org.apache.camel.Header;
  */
 public class CrmEnrichment implements AggregationStrategy {
 
-    private final CrmLookup lookup;
+    static final String SOURCE_HEADER = "hubCrmSource";
 
-    public CrmEnrichment(CrmLookup lookup) {
+    private final CrmLookup lookup;
+    private final CustomerStore customers;
+    private final InFlightLookups inFlight;
+    private final Duration cacheTtl;
+    private final Duration notFoundCacheTtl;
+
+    public CrmEnrichment(CrmLookup lookup, CustomerStore customers, InFlightLookups inFlight, Duration cacheTtl, Duration notFoundCacheTtl) {
         this.lookup = lookup;
+        this.customers = customers;
+        this.inFlight = inFlight;
+        this.cacheTtl = cacheTtl;
+        this.notFoundCacheTtl = notFoundCacheTtl;
     }
 
     public String requesterEmail(TicketDraft draft) {
         return draft.request().requesterEmail();
     }
 
-    public String soql(TicketDraft draft) {
-        return lookup.soqlFor(draft.request().requesterEmail());
+    /**
+     * A recent answer from the cache, or the answer of a lookup for the same e-mail already under
+     * way; null when this exchange has to ask the CRM itself (it then leads, see {@link #remember}).
+     */
+    public CustomerSnapshot cached(@Header("hubRequesterEmail") String email, @Headers Map<String, Object> headers) {
+        Optional<CustomerSnapshot> answer = customers.fresh(email, cacheTtl, notFoundCacheTtl);
+        headers.put(SOURCE_HEADER, "cache");
+        if (answer.isEmpty()) {
+            answer = inFlight.joinOrLead(email);
+            headers.put(SOURCE_HEADER, "coalesced");
+        }
+        if (answer.isEmpty()) {
+            headers.put(SOURCE_HEADER, "crm");
+        }
+        return answer.orElse(null);
+    }
+
+    public String soql(@Header("hubRequesterEmail") String email) {
+        return lookup.soqlFor(email);
+    }
+
+    /** Caches a definite answer and hands it to the intakes that waited for it. */
+    public CustomerSnapshot remember(CustomerSnapshot answer, @Header("hubRequesterEmail") String email) {
+        customers.remember(answer);
+        inFlight.complete(email, answer);
+        return answer;
     }
 
     public CustomerSnapshot read(String queryResult, @Header("hubRequesterEmail") String email) {
@@ -53,6 +92,7 @@ public class CrmEnrichment implements AggregationStrategy {
             customer = CustomerSnapshot.unknown(draft.request().requesterEmail(), "crm_unavailable");
         }
         original.getMessage().setBody(draft.withCustomer(customer, event(customer, resource)));
+        original.getMessage().removeHeader(SOURCE_HEADER);
         return original;
     }
 
@@ -60,9 +100,14 @@ public class CrmEnrichment implements AggregationStrategy {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("lookup", customer.lookup());
         details.put("customer_tier", customer.tier().code());
+        String source = resource == null ? null : resource.getMessage().getHeader(SOURCE_HEADER, String.class);
+        String from = "cache".equals(source) ? " (cached answer)" : "coalesced".equals(source) ? " (answer shared with a concurrent lookup)" : "";
+        if (source != null) {
+            details.put("source", source);
+        }
         String reason = switch (customer.lookup()) {
-            case "found" -> "CRM contact " + customer.crmContactId() + " at " + customer.accountName() + ": customer tier " + customer.tier().code();
-            case "not_found" -> "no CRM contact for " + customer.email() + ": new customer, tier unknown";
+            case "found" -> "CRM contact " + customer.crmContactId() + " at " + customer.accountName() + ": customer tier " + customer.tier().code() + from;
+            case "not_found" -> "no CRM contact for " + customer.email() + ": new customer, tier unknown" + from;
             case "crm_disabled" -> "CRM lookup is turned off: customer tier unknown";
             default -> "CRM did not answer (" + failure(resource) + "): customer tier unknown, flagged for re-enrichment";
         };

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** The Salesforce org used as the CRM (Contacts and Accounts) through camel-salesforce. */
 public record SalesforceSettings(boolean enabled, String loginUrl, String clientId, Secret clientSecret, String username,
-                                 Secret password, String apiVersion, Duration timeout) {
+                                 Secret password, String apiVersion, Duration timeout, Duration cacheTtl, Duration notFoundCacheTtl, Duration reEnrichInterval) {
 
     static final ConfigKey<Boolean> ENABLED = ConfigKey.optional("salesforce.enabled", ConfigType.BOOLEAN, "true",
             "Look customers up in Salesforce; false treats every requester as customer 'unknown'");
@@ -26,16 +26,27 @@ public record SalesforceSettings(boolean enabled, String loginUrl, String client
     static final ConfigKey<Duration> TIMEOUT = ConfigKey.optional("salesforce.timeout", ConfigType.DURATION, "PT3S",
             "Longest wait for a CRM answer before the ticket goes on as customer 'unknown'");
 
+    static final ConfigKey<Duration> CACHE_TTL = ConfigKey.optional("salesforce.cache-ttl", ConfigType.DURATION, "PT1H",
+            "How long a customer found in the CRM is used without asking again");
+    static final ConfigKey<Duration> NOT_FOUND_CACHE_TTL = ConfigKey.optional("salesforce.not-found-cache-ttl", ConfigType.DURATION, "PT10M",
+            "How long an e-mail the CRM does not know is taken as a new customer without asking again");
+
+    static final ConfigKey<Duration> REENRICH_INTERVAL = ConfigKey.optional("salesforce.reenrich-interval", ConfigType.DURATION, "PT1M",
+            "How often tickets that came in during a CRM outage are looked up again");
+
     public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("salesforce",
-            List.of(ENABLED, LOGIN_URL, CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD, API_VERSION, TIMEOUT));
+            List.of(ENABLED, LOGIN_URL, CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD, API_VERSION, TIMEOUT, CACHE_TTL, NOT_FOUND_CACHE_TTL,
+                    REENRICH_INTERVAL));
 
     public static SalesforceSettings from(ConfigSource source) {
         DEFINITION.rejectUnknownKeys(source);
         if (!source.get(ENABLED)) {
-            return new SalesforceSettings(false, "https://login.salesforce.com", "", Secret.of(""), "", Secret.of(""), "62.0", Duration.ofSeconds(3));
+            return new SalesforceSettings(false, "https://login.salesforce.com", "", Secret.of(""), "", Secret.of(""), "62.0",
+                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
         }
         return new SalesforceSettings(true, source.get(LOGIN_URL).toString(), source.get(CLIENT_ID), source.get(CLIENT_SECRET),
-                source.get(USERNAME), source.get(PASSWORD), source.get(API_VERSION), source.get(TIMEOUT));
+                source.get(USERNAME), source.get(PASSWORD), source.get(API_VERSION), source.get(TIMEOUT), source.get(CACHE_TTL),
+                source.get(NOT_FOUND_CACHE_TTL), source.get(REENRICH_INTERVAL));
     }
 
     /**
@@ -46,6 +57,7 @@ public record SalesforceSettings(boolean enabled, String loginUrl, String client
         Map<String, String> p = new LinkedHashMap<>();
         p.put("salesforce.enabled", Boolean.toString(enabled));
         p.put("salesforce.timeout-ms", Long.toString(timeout.toMillis()));
+        p.put("salesforce.reenrich-interval-ms", Long.toString(reEnrichInterval.toMillis()));
         p.put("camel.component.salesforce.login-url", loginUrl);
         p.put("camel.component.salesforce.lazy-login", "true");
         p.put("camel.component.salesforce.raw-payload", "true");

@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The raw key/values of one configuration file, with secret references resolved.
+ * The key/values of one configuration file, whose references are resolved when a key is read.
  *
  * <p>Committed files hold references, never values: {@code {{env:NAME}}}, {@code {{env:NAME:default}}}
- * and {@code {{file:/run/secrets/name}}} (the file's content, trimmed).
+ * and {@code {{file:/run/secrets/name}}} (the file's content, trimmed). Resolving on read means a
+ * turned-off connector does not demand the variables of keys nobody reads.
  */
 public final class ConfigSource {
 
@@ -25,10 +26,17 @@ public final class ConfigSource {
 
     private final String name;
     private final Map<String, String> values;
+    private final UnaryOperator<String> environment;
 
+    /** Literal values, as tests and the sandbox give them. */
     public ConfigSource(String name, Map<String, String> values) {
+        this(name, values, variable -> null);
+    }
+
+    private ConfigSource(String name, Map<String, String> values, UnaryOperator<String> environment) {
         this.name = name;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.environment = environment;
     }
 
     /** Reads a properties file and resolves its references against the given environment. */
@@ -44,12 +52,12 @@ public final class ConfigSource {
     public static ConfigSource load(Reader reader, String name, UnaryOperator<String> environment) throws IOException {
         Properties properties = new Properties();
         properties.load(reader);
-        Map<String, String> resolved = new LinkedHashMap<>();
+        Map<String, String> raw = new LinkedHashMap<>();
         // sorted, so the same broken file always reports the same key first
         for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
-            resolved.put(key, resolve(name, key, properties.getProperty(key).trim(), environment));
+            raw.put(key, properties.getProperty(key).trim());
         }
-        return new ConfigSource(name, resolved);
+        return new ConfigSource(name, raw, environment);
     }
 
     static String resolve(String source, String key, String raw, UnaryOperator<String> environment) {
@@ -87,17 +95,20 @@ public final class ConfigSource {
         return name;
     }
 
+    /** The value of a key with its references resolved, or null when the key is absent. */
     public String raw(String key) {
-        return values.get(key);
+        String value = values.get(key);
+        return value == null ? null : resolve(name, key, value, environment);
     }
 
+    /** The keys as written, references unresolved. */
     public Map<String, String> values() {
         return values;
     }
 
     /** The typed value of a key, its default when absent, or a {@link ConfigException} naming file, key and expectation. */
     public <T> T get(ConfigKey<T> key) {
-        String text = values.get(key.name());
+        String text = raw(key.name());
         if (text == null || text.isEmpty()) {
             if (key.isRequired()) {
                 throw new ConfigException(name, key.name(), "is missing: expected " + key.type().expected() + " (" + key.description() + ")");

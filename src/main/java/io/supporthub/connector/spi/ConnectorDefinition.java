@@ -1,7 +1,6 @@
 package io.supporthub.connector.spi;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,12 +33,21 @@ public record ConnectorDefinition(String name, List<ConfigKey<?>> keys) {
     /** Renders the effective configuration for the start-up log, secrets masked. */
     public String describe(ConfigSource source) {
         return keys.stream()
-                .map(k -> k.name() + "=" + render(k, source.values()))
+                .map(k -> k.name() + "=" + render(k, source))
                 .collect(Collectors.joining(", ", name + " {", "}"));
     }
 
-    private static String render(ConfigKey<?> key, Map<String, String> values) {
-        String value = values.getOrDefault(key.name(), key.defaultValue());
+    private static String render(ConfigKey<?> key, ConfigSource source) {
+        String value;
+        try {
+            value = source.raw(key.name());
+        } catch (ConfigException e) {
+            // an unresolvable reference of a key nobody reads (its connector is off): show the reference
+            value = source.values().get(key.name());
+        }
+        if (value == null || value.isEmpty()) {
+            value = key.defaultValue();
+        }
         if (value == null || value.isEmpty()) {
             return "<unset>";
         }

@@ -37,15 +37,24 @@ public final class TriageTrainCommand {
             return usageError(e, err);
         }
         try {
-            List<LabelledExample> examples = dataset.load(true, out);
+            return train(dataset.load(true, out), modelFile, out, err);
+        } catch (UsageException e) {
+            return usageError(e, err);
+        } catch (IOException e) {
+            err.println("triage-train: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Trains on examples from any source (a CSV, or the hub's own resolved tickets) and saves the model. */
+    public static int train(List<LabelledExample> examples, Path modelFile, PrintStream out, PrintStream err) {
+        try {
             ClassifierTrainer trainer = new ClassifierTrainer(TrainingOptions.DEFAULT, out::println);
             TextClassifier classifier = trainer.train(examples);
             ModelFile.save(classifier, modelFile);
             out.printf("saved model to %s (%d labels, %d features, %d KiB)%n", modelFile,
                     classifier.labels().size(), classifier.featureCount(), Files.size(modelFile) / 1024);
             return 0;
-        } catch (UsageException e) {
-            return usageError(e, err);
         } catch (IllegalArgumentException e) {
             err.println("triage-train: " + e.getMessage());
             return 2;

@@ -22,11 +22,19 @@ class ConfigSourceTest {
     }
 
     @Test
-    void a_missing_environment_variable_names_the_file_the_key_and_the_variable() {
-        assertThatThrownBy(() -> ConfigSource.load(new StringReader("mailbox.password = {{env:MAILBOX_PASSWORD}}"), "connectors-config/mailbox.properties",
-                name -> null))
+    void a_missing_environment_variable_names_the_file_the_key_and_the_variable() throws Exception {
+        ConfigSource source = ConfigSource.load(new StringReader("mailbox.password = {{env:MAILBOX_PASSWORD}}"), "connectors-config/mailbox.properties",
+                name -> null);
+        assertThatThrownBy(() -> source.raw("mailbox.password"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("connectors-config/mailbox.properties: key 'mailbox.password' refers to environment variable MAILBOX_PASSWORD, which is not set");
+    }
+
+    @Test
+    void a_turned_off_connector_does_not_need_the_variables_of_its_other_keys() throws Exception {
+        ConfigSource source = ConfigSource.load(new StringReader("salesforce.enabled = {{env:SALESFORCE_ENABLED:true}}\n"
+                + "salesforce.client-id = {{env:SALESFORCE_CLIENT_ID}}\n"), "salesforce.properties", Map.of("SALESFORCE_ENABLED", "false")::get);
+        assertThat(io.supporthub.connector.salesforce.SalesforceSettings.from(source).enabled()).isFalse();
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.supporthub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import io.supporthub.testing.MovingClock;
+import io.supporthub.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class MailboxLivenessTest {
 
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
     private final MailboxLiveness liveness = new MailboxLiveness("support@example.com", Duration.ofSeconds(10), clock);
 
     {

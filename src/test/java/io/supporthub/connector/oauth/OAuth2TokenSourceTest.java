@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.supporthub.connector.spi.Secret;
-import io.supporthub.testing.MovingClock;
+import io.supporthub.testing.MovableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class OAuth2TokenSourceTest {
 
     private final WireMockServer idp = new WireMockServer(options().dynamicPort());
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
     private final InMemoryStore store = new InMemoryStore(Secret.of("refresh-1"));
     private OAuth2TokenSource tokens;
 

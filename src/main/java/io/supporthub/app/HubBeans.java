@@ -7,6 +7,7 @@ import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailAdminStep;
 import io.supporthub.app.flow.MailIntakeStep;
+import io.supporthub.app.flow.MailboxAuthenticator;
 import io.supporthub.app.flow.MailboxWatch;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
@@ -93,8 +94,11 @@ final class HubBeans {
         beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
         beans.put("smtpProperties", smtpProperties(connectors));
         beans.put("mailBinding", new LenientMailBinding());
-        beans.put("imapProperties", imapProperties());
-        beans.put("mailboxAuthenticator", MailboxLogin.authenticator(hub, connectors.mailbox(), transactions));
+        MailboxAuthenticator mailboxLogin = MailboxLogin.authenticator(hub, connectors.mailbox(), transactions);
+        beans.put("mailboxAuthenticator", mailboxLogin);
+        Properties imap = imapProperties();
+        imap.putAll(MailboxLogin.javaMailProperties(mailboxLogin));
+        beans.put("imapProperties", imap);
         beans.put("mailboxWatch", new MailboxWatch(new MailboxLiveness(connectors.mailbox().address(), connectors.mailbox().pollInterval(),
                 Clock.systemUTC()), connectors.slack().enabled()));
         return beans;

@@ -21,10 +21,27 @@ public final class HubUnderTest {
     private final Map<String, Map<String, String>> connectors = new HashMap<>();
     private final Map<String, String> camel = new HashMap<>(Map.of("camel.server.port", "0", "camel.management.port", "0"));
     private final Map<String, Object> beans = new HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
 
     public HubUnderTest mailbox(int imapPort, String address, String password) {
         connectors.put("mailbox", Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1", "mailbox.port", Integer.toString(imapPort),
                 "mailbox.username", address, "mailbox.password", password, "mailbox.poll-interval", "PT0.2S", "mailbox.address", address));
+        return this;
+    }
+
+    /** A mailbox that logs in with XOAUTH2, its tokens from the given token endpoint. */
+    public HubUnderTest xoauth2Mailbox(int imapPort, String address, String tokenUrl, String refreshToken) {
+        connectors.put("mailbox", Map.ofEntries(Map.entry("mailbox.protocol", "imap"), Map.entry("mailbox.host", "127.0.0.1"),
+                Map.entry("mailbox.port", Integer.toString(imapPort)), Map.entry("mailbox.username", address), Map.entry("mailbox.auth", "xoauth2"),
+                Map.entry("mailbox.oauth2.token-url", tokenUrl), Map.entry("mailbox.oauth2.client-id", "hub-test"),
+                Map.entry("mailbox.oauth2.client-secret", "client-secret"), Map.entry("mailbox.oauth2.refresh-token", refreshToken),
+                Map.entry("mailbox.poll-interval", "PT0.2S"), Map.entry("mailbox.address", address)));
+        return this;
+    }
+
+    /** An environment variable as the hub's application.properties would read it (e.g. HUB_SECRET_KEYS). */
+    public HubUnderTest environment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -71,7 +88,7 @@ public final class HubUnderTest {
         connectors.putIfAbsent("slack", Map.of("slack.enabled", "false"));
         Map<String, ConfigSource> sources = new HashMap<>();
         connectors.forEach((name, values) -> sources.put(name, new ConfigSource("test:" + name, values)));
-        HubSettings hub = HubCommand.loadHubSettings(name -> null)
+        HubSettings hub = HubCommand.loadHubSettings(environment::get)
                 .withDatabase(TestDatabase.create(), "postgres", Secret.of(""))
                 .withAdminToken(Secret.of(ADMIN_TOKEN));
         return HubApplication.start(hub, ConnectorSettings.from(sources), List.of(), camel, beans);

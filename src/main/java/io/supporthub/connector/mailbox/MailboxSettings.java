@@ -78,8 +78,6 @@ public record MailboxSettings(boolean enabled, String protocol, String host, int
         p.put("mailbox.host", host);
         p.put("mailbox.port", Integer.toString(port));
         p.put("mailbox.username", username);
-        // with xoauth2 the authenticator bean supplies a fresh access token instead
-        p.put("mailbox.password", oauth2 == null ? password.reveal() : "");
         p.put("mailbox.folder", folder);
         p.put("mailbox.poll-delay-ms", Long.toString(pollInterval.toMillis()));
         p.put("mailbox.max-messages-per-poll", Integer.toString(maxMessagesPerPoll));

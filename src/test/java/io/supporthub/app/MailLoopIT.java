@@ -8,20 +8,17 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.TestMails;
 import io.supporthub.testing.MovableClock;
 import io.supporthub.testing.Rows;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,19 +118,7 @@ class MailLoopIT {
     }
 
     static MimeMessage mail(String from, String messageId, String subject, String inReplyTo) throws MessagingException {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
-        message.setSubject(subject);
-        message.setText("Thank you for your e-mail. This is an automatic answer.", "UTF-8");
+        MimeMessage message = TestMails.text(greenMail.getSmtp().getPort(), from, SUPPORT, messageId, subject, "Thank you for your e-mail. This is an automatic answer.");
         if (inReplyTo != null) {
             message.setHeader("In-Reply-To", inReplyTo);
         }

@@ -14,11 +14,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.TestMails;
 import io.supporthub.testing.SalesforceStubs;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,19 +124,7 @@ class MailToTicketIT {
     }
 
     private static MimeMessage mail(String from, String messageId, String subject, String text) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        MimeMessage message = new MimeMessage(Session.getInstance(props)) {
-            @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        message.setFrom(new InternetAddress(from));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(SUPPORT));
-        message.setSubject(subject);
-        message.setText(text, "UTF-8");
+        MimeMessage message = TestMails.text(greenMail.getSmtp().getPort(), from, SUPPORT, messageId, subject, text);
         return message;
     }
 

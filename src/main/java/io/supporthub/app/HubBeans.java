@@ -68,6 +68,7 @@ final class HubBeans {
 
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("hubDataSource", dataSource);
+        beans.put("quartz", QuartzScheduling.component(hub, dataSource));
         // bound under Camel's name, so camel-micrometer-prometheus serves these meters with its own
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, meters);

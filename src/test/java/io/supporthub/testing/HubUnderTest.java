@@ -22,6 +22,7 @@ public final class HubUnderTest {
     private final Map<String, String> camel = new HashMap<>(Map.of("camel.server.port", "0", "camel.management.port", "0"));
     private final Map<String, Object> beans = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
+    private final List<String> routeDirs = new java.util.ArrayList<>();
 
     public HubUnderTest mailbox(int imapPort, String address, String password) {
         connectors.put("mailbox", Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1", "mailbox.port", Integer.toString(imapPort),
@@ -76,6 +77,18 @@ public final class HubUnderTest {
         return this;
     }
 
+    /** A further folder of *.camel.yaml routes, loaded beside the production ones. */
+    public HubUnderTest routes(String dir) {
+        routeDirs.add(dir);
+        return this;
+    }
+
+    /** A further bean in the registry, for a test route to call. */
+    public HubUnderTest bean(String name, Object bean) {
+        beans.put(name, bean);
+        return this;
+    }
+
     public HubUnderTest camelProperty(String key, String value) {
         camel.put(key, value);
         return this;
@@ -91,6 +104,6 @@ public final class HubUnderTest {
         HubSettings hub = HubCommand.loadHubSettings(environment::get)
                 .withDatabase(TestDatabase.create(), "postgres", Secret.of(""))
                 .withAdminToken(Secret.of(ADMIN_TOKEN));
-        return HubApplication.start(hub, ConnectorSettings.from(sources), List.of(), camel, beans);
+        return HubApplication.start(hub, ConnectorSettings.from(sources), routeDirs, camel, beans);
     }
 }

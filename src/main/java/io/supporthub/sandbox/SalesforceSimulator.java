@@ -28,6 +28,8 @@ final class SalesforceSimulator extends SimulatorServer {
 
     private final List<SandboxCustomer> customers;
     private final String accessToken = "00DSANDBOX!" + UUID.randomUUID().toString().replace("-", "");
+    /** The instance URL the token answer names; clients behind a proxy must be sent back through it. */
+    private volatile String instanceUrl;
 
     SalesforceSimulator(int port, List<SandboxCustomer> customers) throws IOException {
         super(port);
@@ -41,11 +43,25 @@ final class SalesforceSimulator extends SimulatorServer {
             token(exchange, form(body));
             return true;
         }
+        if (path.equals("/services/oauth2/revoke")) {
+            // camel-salesforce logs out when it stops; Salesforce answers 200 with an empty body
+            respond(exchange, 200, "text/plain;charset=UTF-8", "");
+            return true;
+        }
         if (QUERY_PATH.matcher(path).matches() && exchange.getRequestMethod().equals("GET")) {
             query(exchange, form(exchange.getRequestURI().getRawQuery()).get("q"));
             return true;
         }
         return false;
+    }
+
+    /** Names {@code url} as the instance in token answers, for clients that reach this simulator through a proxy. */
+    void advertiseInstanceUrl(String url) {
+        this.instanceUrl = url;
+    }
+
+    private String instanceUrl() {
+        return instanceUrl == null ? baseUrl() : instanceUrl;
     }
 
     private void token(HttpExchange exchange, Map<String, String> form) throws IOException {
@@ -58,8 +74,8 @@ final class SalesforceSimulator extends SimulatorServer {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", accessToken);
-        answer.put("instance_url", baseUrl());
-        answer.put("id", baseUrl() + "/id/00DSANDBOX000001/005SANDBOX000001");
+        answer.put("instance_url", instanceUrl());
+        answer.put("id", instanceUrl() + "/id/00DSANDBOX000001/005SANDBOX000001");
         answer.put("token_type", "Bearer");
         answer.put("issued_at", Long.toString(System.currentTimeMillis()));
         answer.put("signature", "c2FuZGJveC1zaWduYXR1cmU=");

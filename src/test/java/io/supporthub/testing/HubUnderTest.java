@@ -66,8 +66,13 @@ public final class HubUnderTest {
     }
 
     public HubUnderTest salesforce(String baseUrl) {
-        connectors.put("salesforce", Map.of("salesforce.login-url", baseUrl, "salesforce.client-id", "test-client",
-                "salesforce.client-secret", "test-secret", "salesforce.username", "hub@test.local", "salesforce.password", "test-password",
+        return salesforce(baseUrl, "test-client", "test-secret", "hub@test.local", "test-password");
+    }
+
+    /** Salesforce with the given connected-app and user credentials (a simulator checks them). */
+    public HubUnderTest salesforce(String baseUrl, String clientId, String clientSecret, String username, String password) {
+        connectors.put("salesforce", Map.of("salesforce.login-url", baseUrl, "salesforce.client-id", clientId,
+                "salesforce.client-secret", clientSecret, "salesforce.username", username, "salesforce.password", password,
                 "salesforce.timeout", "PT2S", "salesforce.reenrich-interval", "PT0.5S"));
         return this;
     }
@@ -86,6 +91,12 @@ public final class HubUnderTest {
     /** A further bean in the registry, for a test route to call. */
     public HubUnderTest bean(String name, Object bean) {
         beans.put(name, bean);
+        return this;
+    }
+
+    /** Slack through the Web API's chat.postMessage with a bot token, at {@code serverUrl} (Slack's own URL in production). */
+    public HubUnderTest slackToken(String serverUrl, String token, String channel) {
+        connectors.put("slack", Map.of("slack.mode", "token", "slack.token", token, "slack.server-url", serverUrl, "slack.channel", channel));
         return this;
     }
 

@@ -18,10 +18,16 @@ public final class SalesforceStubs {
     }
 
     public static void token(WireMockServer wm) {
+        token(wm, wm.baseUrl());
+    }
+
+    /** The token answer naming {@code instanceUrl} as the instance to call next, and the logout camel-salesforce makes when it stops. */
+    public static void token(WireMockServer wm, String instanceUrl) {
         wm.stubFor(post("/services/oauth2/token").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
                 "{\"access_token\":\"00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX.LVpxezPwuX5VAIrrbbHMuol7GQxnMeYMN7cj8EoWr78nt1u44zU31IbYNNJguseu\","
-                        + "\"instance_url\":\"" + wm.baseUrl() + "\",\"id\":\"" + wm.baseUrl() + "/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS\","
+                        + "\"instance_url\":\"" + instanceUrl + "\",\"id\":\"" + instanceUrl + "/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS\","
                         + "\"token_type\":\"Bearer\",\"issued_at\":\"1700000000000\",\"signature\":\"CMJ4l+CCaPQiKjoOEwEig9H4wqhpuLSk4J2urAe+fVg=\"}")));
+        wm.stubFor(get(urlPathMatching("/services/oauth2/revoke")).willReturn(aResponse().withStatus(200)));
     }
 
     /** A Contact found by e-mail, with the Account fields the hub reads. */

@@ -1,0 +1,111 @@
+package io.supporthub.intake;
+
+import io.supporthub.db.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * Decides whether a mail may open a new ticket under the per-sender {@link CreationCap}. Admission
+ * is recorded by message key on the hub's clock, so a redelivered mail is admitted again without
+ * counting twice, and the window slides with the hub's time. Several instances or workers serialise
+ * per sender on an advisory lock, so the cap is never overshot.
+ */
+public class CreationAdmissions {
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final CreationCap cap;
+
+    public CreationAdmissions(Transactions transactions, Clock clock, CreationCap cap) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.cap = cap;
+    }
+
+    /** The answer for one mail; the reason is what the decision record of a held mail says. */
+    public record Admission(boolean admitted, String reason) {
+
+        static Admission admitted(String reason) {
+            return new Admission(true, reason);
+        }
+    }
+
+    public CreationCap cap() {
+        return cap;
+    }
+
+    /** A mail without a readable sender is admitted: intake then quarantines it for that, which says more than the cap would. */
+    public Admission admit(String sender, String messageKey) {
+        if (sender == null || sender.isBlank()) {
+            return Admission.admitted("no sender to count");
+        }
+        String address = sender.strip().toLowerCase(Locale.ROOT);
+        if (cap.exempts(address)) {
+            return Admission.admitted(address + " is exempt from the creation cap");
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(c -> {
+            lock(c, address);
+            if (admittedBefore(c, messageKey)) {
+                return Admission.admitted("admitted before (a redelivery)");
+            }
+            OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(cap.window()), ZoneOffset.UTC);
+            forgetBefore(c, address, since);
+            int recent = countSince(c, address, since);
+            if (recent >= cap.perSender()) {
+                return new Admission(false, cap.describe(address));
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "insert into mail_ticket_admission (message_key, sender, admitted_at) values (?, ?, ?)")) {
+                st.setString(1, messageKey);
+                st.setString(2, address);
+                st.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                st.executeUpdate();
+            }
+            return Admission.admitted((recent + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
+        });
+    }
+
+    private static void lock(Connection c, String address) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            st.setString(1, "mail-creation-cap:" + address);
+            st.executeQuery().close();
+        }
+    }
+
+    private static boolean admittedBefore(Connection c, String messageKey) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select 1 from mail_ticket_admission where message_key = ?")) {
+            st.setString(1, messageKey);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Rows older than the window count for nothing; dropping them keeps the table as small as the senders active now. */
+    private static void forgetBefore(Connection c, String address, OffsetDateTime since) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("delete from mail_ticket_admission where sender = ? and admitted_at <= ?")) {
+            st.setString(1, address);
+            st.setObject(2, since);
+            st.executeUpdate();
+        }
+    }
+
+    private static int countSince(Connection c, String address, OffsetDateTime since) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select count(*) from mail_ticket_admission where sender = ? and admitted_at > ?")) {
+            st.setString(1, address);
+            st.setObject(2, since);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

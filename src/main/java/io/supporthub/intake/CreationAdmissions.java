@@ -43,34 +43,49 @@ public class CreationAdmissions {
 
     /** A mail without a readable sender is admitted: intake then quarantines it for that, which says more than the cap would. */
     public Admission admit(String sender, String messageKey) {
-        if (sender == null || sender.isBlank()) {
-            return Admission.admitted("no sender to count");
+        String address = address(sender);
+        if (address == null || cap.exempts(address)) {
+            return exempt(address);
         }
-        String address = sender.strip().toLowerCase(Locale.ROOT);
-        if (cap.exempts(address)) {
-            return Admission.admitted(address + " is exempt from the creation cap");
+        return transactions.inTransaction(c -> admit(c, address, messageKey));
+    }
+
+    /**
+     * The same in the caller's transaction, for an intake path that commits a batch at once. The per-sender lock is
+     * held until that transaction ends, so a batch should admit its mail sorted by sender, as two batches locking
+     * the same senders in different orders would wait for each other until PostgreSQL breaks the deadlock.
+     */
+    public Admission admit(Connection c, String sender, String messageKey) throws SQLException {
+        String address = address(sender);
+        if (address == null || cap.exempts(address)) {
+            return exempt(address);
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(c -> {
-            lock(c, address);
-            if (admittedBefore(c, messageKey)) {
-                return Admission.admitted("admitted before (a redelivery)");
-            }
-            OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(cap.window()), ZoneOffset.UTC);
-            forgetBefore(c, address, since);
-            int recent = countSince(c, address, since);
-            if (recent >= cap.perSender()) {
-                return new Admission(false, cap.describe(address));
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "insert into mail_ticket_admission (message_key, sender, admitted_at) values (?, ?, ?)")) {
-                st.setString(1, messageKey);
-                st.setString(2, address);
-                st.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                st.executeUpdate();
-            }
-            return Admission.admitted((recent + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
-        });
+        lock(c, address);
+        if (admittedBefore(c, messageKey)) {
+            return Admission.admitted("admitted before (a redelivery)");
+        }
+        OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(cap.window()), ZoneOffset.UTC);
+        forgetBefore(c, address, since);
+        int recent = countSince(c, address, since);
+        if (recent >= cap.perSender()) {
+            return new Admission(false, cap.describe(address));
+        }
+        try (PreparedStatement st = c.prepareStatement("insert into mail_ticket_admission (message_key, sender, admitted_at) values (?, ?, ?)")) {
+            st.setString(1, messageKey);
+            st.setString(2, address);
+            st.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            st.executeUpdate();
+        }
+        return Admission.admitted((recent + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
+    }
+
+    private static String address(String sender) {
+        return sender == null || sender.isBlank() ? null : sender.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Admission exempt(String address) {
+        return Admission.admitted(address == null ? "no sender to count" : address + " is exempt from the creation cap");
     }
 
     private static void lock(Connection c, String address) throws SQLException {

@@ -21,7 +21,6 @@ import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.RawMail;
 import io.supporthub.mail.filter.MailFilterChain;
-import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.testing.HubUnderTest;
 import io.supporthub.testing.Rows;
 import jakarta.mail.Flags;
@@ -50,7 +49,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Corpus suite: every .eml under ../shared/corpus/mail goes over IMAP through the real intake route
- * and ends as exactly one of ticket, comment, ignored-automatic or quarantined, each with its reason.
+ * and ends as exactly one of ticket, comment, ignored-automatic, quarantined or held (the per-sender
+ * creation cap), each with its reason; the files of ticketed mail are stored with decoded names.
  */
 class MailCorpusIntakeIT {
 
@@ -61,7 +61,15 @@ class MailCorpusIntakeIT {
     static final String WEBHOOK = "/services/T000/B000/CORPUS";
     // GreenMail slows with the square of the folder size (STACK.md §8): deliver in batches and empty the INBOX between them.
     static final int BATCH = 50;
-    static final List<String> OUTCOMES = List.of("ticket", "comment", "ignored", "quarantined", "duplicate", "rejected", "(by replay)");
+    static final List<String> OUTCOMES = List.of("ticket", "comment", "ignored", "quarantined", "held", "duplicate", "rejected", "(by replay)",
+            "files", "not kept");
+    // Decoded names must not keep the marks of their encoding: RFC 2047 encoded words, an RFC 2231 charset prefix.
+    static final java.util.regex.Pattern ENCODED_NAME = java.util.regex.Pattern.compile("=\\?[^?]+\\?[bBqQ]\\?|^[A-Za-z0-9_-]+'[A-Za-z-]*'");
+    // Corpus files whose attachment names are encoded, and what they must decode to.
+    static final Map<String, String> ENCODED_NAMES = Map.of(
+            "mime4j-mimetools/attachment-filename-encoding-UTF8.eml", "attachment.äöü",
+            "ruby-mail/attachment_emails__attachment_with_base64_encoded_name.eml", "This is a test.pdf",
+            "ruby-mail/multi_charset__japanese_attachment_long_name.eml", "かきくけこ".repeat(5) + ".txt");
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
@@ -119,15 +127,23 @@ class MailCorpusIntakeIT {
         Map<String, String> firstFileOfKey = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<Delivered, String> outcomes = new LinkedHashMap<>();
+        Map<String, long[]> attachments = attachmentsByMessageKey();
         for (Delivered mail : delivered) {
             String outcome = outcome(mail, firstFileOfKey, problems);
             outcomes.put(mail, outcome);
-            table.computeIfAbsent(mail.folder(), f -> new LinkedHashMap<>()).merge(outcome, 1, Integer::sum);
+            Map<String, Integer> row = table.computeIfAbsent(mail.folder(), f -> new LinkedHashMap<>());
+            row.merge(outcome, 1, Integer::sum);
             if (mail.byReplay()) {
-                table.get(mail.folder()).merge("(by replay)", 1, Integer::sum);
+                row.merge("(by replay)", 1, Integer::sum);
+            }
+            long[] counts = outcome.equals("duplicate") ? null : attachments.get(mail.messageKey());
+            if (counts != null) {
+                row.merge("files", (int) counts[0], Integer::sum);
+                row.merge("not kept", (int) counts[1], Integer::sum);
             }
         }
         print(table, delivered.size(), seconds);
+        assertAttachmentNamesAreDecoded(delivered, outcomes);
 
         assertThat(problems).as("mails without exactly one outcome").isEmpty();
         // Automatic mail was recorded, not answered: no notification names a sender whose mail was ignored.
@@ -146,6 +162,38 @@ class MailCorpusIntakeIT {
         slack.verify((int) slackSent, postRequestedFor(urlEqualTo(WEBHOOK)));
         System.out.printf("acknowledgements sent: %d, Slack alerts sent: %d, none for ignored mail%n",
                 Rows.count(hub.dataSource(), "select count(*) from notification where kind = 'acknowledgement_mail' and state = 'sent'"), slackSent);
+    }
+
+    /** Message key -> {attachments stored with their bytes, attachments kept as metadata only}. */
+    private static Map<String, long[]> attachmentsByMessageKey() {
+        Map<String, long[]> byKey = new java.util.HashMap<>();
+        for (Map<String, Object> row : Rows.all(hub.dataSource(), "select m.message_key, count(*) filter (where a.not_stored is null) as kept, "
+                + "count(*) filter (where a.not_stored is not null) as not_kept from ticket_attachment a "
+                + "join mail_message m on m.id = a.mail_message_id group by m.message_key")) {
+            byKey.put((String) row.get("message_key"), new long[] {((Number) row.get("kept")).longValue(), ((Number) row.get("not_kept")).longValue()});
+        }
+        return byKey;
+    }
+
+    /** Every stored name is free of encoding marks and of replacement characters, and the known encoded names decode exactly. */
+    private static void assertAttachmentNamesAreDecoded(List<Delivered> delivered, Map<Delivered, String> outcomes) {
+        List<String> names = Rows.all(hub.dataSource(), "select filename from ticket_attachment where filename is not null").stream()
+                .map(r -> (String) r.get("filename")).toList();
+        System.out.printf("attachments stored: %d named, %d with names of non-ASCII characters%n", names.size(),
+                names.stream().filter(n -> !n.chars().allMatch(ch -> ch < 0x80)).count());
+        assertThat(names).as("names still encoded").noneMatch(n -> ENCODED_NAME.matcher(n).find());
+        assertThat(names).as("names with replacement or control characters").noneMatch(n -> n.contains("\uFFFD") || n.chars().anyMatch(Character::isISOControl));
+        for (Delivered mail : delivered) {
+            String expected = ENCODED_NAMES.get(mail.file());
+            if (expected != null && List.of("ticket", "comment").contains(outcomes.get(mail))) {
+                assertThat(Rows.all(hub.dataSource(), "select a.filename from ticket_attachment a join mail_message m on m.id = a.mail_message_id "
+                        + "where m.message_key = ?", mail.messageKey())).as(mail.file()).extracting(r -> r.get("filename")).contains(expected);
+            }
+        }
+        if (System.getProperty("corpus.only") == null) {
+            assertThat(delivered.stream().filter(d -> ENCODED_NAMES.containsKey(d.file()) && List.of("ticket", "comment").contains(outcomes.get(d))))
+                    .as("corpus files with encoded names that reached a ticket").isNotEmpty();
+        }
     }
 
     private static boolean isAutomatic(String features) {
@@ -206,7 +254,7 @@ class MailCorpusIntakeIT {
         String key;
         String sender;
         try {
-            var read = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard("hub.test")).read(SUPPORT, bytes);
+            var read = new InboundMailReader(MailIntakeSettings.defaults().mimeLimits(), MailFilterChain.standard("hub.test")).read(SUPPORT, bytes);
             key = read.receipt().messageKey();
             sender = read.parsed().sender() == null ? null : read.parsed().sender().address().toLowerCase(java.util.Locale.ROOT);
         } catch (RuntimeException unreadable) {
@@ -227,8 +275,8 @@ class MailCorpusIntakeIT {
     }
 
     private String outcome(Delivered mail, Map<String, String> firstFileOfKey, List<String> problems) {
-        long quarantined = Rows.count(hub.dataSource(), "select count(*) from mail_quarantine where raw_sha256 = ? and replayed_at is null",
-                mail.sha256());
+        long quarantined = Rows.count(hub.dataSource(), "select count(*) from mail_quarantine where raw_sha256 = ? and replayed_at is null "
+                + "and held_by is null", mail.sha256());
         Map<String, Object> record = mail.messageKey() == null ? Map.of()
                 : Rows.one(hub.dataSource(), "select decision, reason from mail_message where message_key = ?", mail.messageKey());
         if (!record.isEmpty() && firstFileOfKey.putIfAbsent(mail.messageKey(), mail.file()) != null) {
@@ -245,10 +293,15 @@ class MailCorpusIntakeIT {
         if (record.get("reason") == null || ((String) record.get("reason")).isBlank()) {
             problems.add(mail.file() + ": decision " + decision + " without a reason");
         }
+        if (decision.equals("held") && Rows.count(hub.dataSource(), "select count(*) from mail_quarantine where message_key = ? "
+                + "and held_by = 'creation-cap' and replayed_at is null", mail.messageKey()) != 1) {
+            problems.add(mail.file() + ": held without a releasable quarantine entry");
+        }
         return switch (decision) {
             case "created_ticket" -> "ticket";
             case "appended_comment" -> "comment";
             case "ignore_automatic", "ignore_bounce", "ignore_own_notification" -> "ignored";
+            case "held" -> "held";
             default -> "rejected";
         };
     }

@@ -61,14 +61,16 @@ public class CreationAdmissions {
             return exempt(address);
         }
         Instant now = clock.instant();
+        OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(cap.window()), ZoneOffset.UTC);
         lock(c, address);
-        if (admittedBefore(c, messageKey)) {
+        Counts counts = counts(c, address, messageKey, since);
+        if (counts.stale() > 0) {
+            forgetBefore(c, address, since);
+        }
+        if (counts.thisMail() > 0) {
             return Admission.admitted("admitted before (a redelivery)");
         }
-        OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(cap.window()), ZoneOffset.UTC);
-        forgetBefore(c, address, since);
-        int recent = countSince(c, address, since);
-        if (recent >= cap.perSender()) {
+        if (counts.recent() >= cap.perSender()) {
             return new Admission(false, cap.describe(address));
         }
         try (PreparedStatement st = c.prepareStatement("insert into mail_ticket_admission (message_key, sender, admitted_at) values (?, ?, ?)")) {
@@ -77,7 +79,7 @@ public class CreationAdmissions {
             st.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             st.executeUpdate();
         }
-        return Admission.admitted((recent + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
+        return Admission.admitted((counts.recent() + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
     }
 
     private static String address(String sender) {
@@ -95,11 +97,20 @@ public class CreationAdmissions {
         }
     }
 
-    private static boolean admittedBefore(Connection c, String messageKey) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select 1 from mail_ticket_admission where message_key = ?")) {
-            st.setString(1, messageKey);
+    /** What the sender's rows say: admissions within the window, whether this mail is one of them, and rows past it. */
+    private record Counts(int recent, int thisMail, int stale) {
+    }
+
+    private static Counts counts(Connection c, String address, String messageKey, OffsetDateTime since) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select count(*) filter (where admitted_at > ?), count(*) filter (where message_key = ?), "
+                + "count(*) filter (where admitted_at <= ?) from mail_ticket_admission where sender = ?")) {
+            st.setObject(1, since);
+            st.setString(2, messageKey);
+            st.setObject(3, since);
+            st.setString(4, address);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
+                rs.next();
+                return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3));
             }
         }
     }
@@ -110,17 +121,6 @@ public class CreationAdmissions {
             st.setString(1, address);
             st.setObject(2, since);
             st.executeUpdate();
-        }
-    }
-
-    private static int countSince(Connection c, String address, OffsetDateTime since) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select count(*) from mail_ticket_admission where sender = ? and admitted_at > ?")) {
-            st.setString(1, address);
-            st.setObject(2, since);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
         }
     }
 }

@@ -63,14 +63,6 @@ class MailCorpusIntakeIT {
     static final int BATCH = 50;
     static final List<String> OUTCOMES = List.of("ticket", "comment", "ignored", "quarantined", "held", "duplicate", "rejected", "(by replay)",
             "files", "not kept");
-    // Decoded names must not keep the marks of their encoding: RFC 2047 encoded words, an RFC 2231 charset prefix.
-    static final java.util.regex.Pattern ENCODED_NAME = java.util.regex.Pattern.compile("=\\?[^?]+\\?[bBqQ]\\?|^[A-Za-z0-9_-]+'[A-Za-z-]*'");
-    // Corpus files whose attachment names are encoded, and what they must decode to.
-    static final Map<String, String> ENCODED_NAMES = Map.of(
-            "mime4j-mimetools/attachment-filename-encoding-UTF8.eml", "attachment.äöü",
-            "ruby-mail/attachment_emails__attachment_with_base64_encoded_name.eml", "This is a test.pdf",
-            "ruby-mail/multi_charset__japanese_attachment_long_name.eml", "かきくけこ".repeat(5) + ".txt");
-
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(SUPPORT, SUPPORT, "secret").withUser(PROBE, PROBE, "secret"))
@@ -127,7 +119,7 @@ class MailCorpusIntakeIT {
         Map<String, String> firstFileOfKey = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<Delivered, String> outcomes = new LinkedHashMap<>();
-        Map<String, long[]> attachments = attachmentsByMessageKey();
+        Map<String, long[]> attachments = CorpusAttachments.byMessageKey(hub.dataSource());
         for (Delivered mail : delivered) {
             String outcome = outcome(mail, firstFileOfKey, problems);
             outcomes.put(mail, outcome);
@@ -143,7 +135,13 @@ class MailCorpusIntakeIT {
             }
         }
         print(table, delivered.size(), seconds);
-        assertAttachmentNamesAreDecoded(delivered, outcomes);
+        Map<String, String> ticketed = new LinkedHashMap<>();
+        outcomes.forEach((mail, outcome) -> {
+            if (outcome.equals("ticket") || outcome.equals("comment")) {
+                ticketed.put(mail.file(), mail.messageKey());
+            }
+        });
+        CorpusAttachments.assertNamesDecoded(hub.dataSource(), ticketed, System.getProperty("corpus.only") == null);
 
         assertThat(problems).as("mails without exactly one outcome").isEmpty();
         // Automatic mail was recorded, not answered: no notification names a sender whose mail was ignored.
@@ -162,38 +160,6 @@ class MailCorpusIntakeIT {
         slack.verify((int) slackSent, postRequestedFor(urlEqualTo(WEBHOOK)));
         System.out.printf("acknowledgements sent: %d, Slack alerts sent: %d, none for ignored mail%n",
                 Rows.count(hub.dataSource(), "select count(*) from notification where kind = 'acknowledgement_mail' and state = 'sent'"), slackSent);
-    }
-
-    /** Message key -> {attachments stored with their bytes, attachments kept as metadata only}. */
-    private static Map<String, long[]> attachmentsByMessageKey() {
-        Map<String, long[]> byKey = new java.util.HashMap<>();
-        for (Map<String, Object> row : Rows.all(hub.dataSource(), "select m.message_key, count(*) filter (where a.not_stored is null) as kept, "
-                + "count(*) filter (where a.not_stored is not null) as not_kept from ticket_attachment a "
-                + "join mail_message m on m.id = a.mail_message_id group by m.message_key")) {
-            byKey.put((String) row.get("message_key"), new long[] {((Number) row.get("kept")).longValue(), ((Number) row.get("not_kept")).longValue()});
-        }
-        return byKey;
-    }
-
-    /** Every stored name is free of encoding marks and of replacement characters, and the known encoded names decode exactly. */
-    private static void assertAttachmentNamesAreDecoded(List<Delivered> delivered, Map<Delivered, String> outcomes) {
-        List<String> names = Rows.all(hub.dataSource(), "select filename from ticket_attachment where filename is not null").stream()
-                .map(r -> (String) r.get("filename")).toList();
-        System.out.printf("attachments stored: %d named, %d with names of non-ASCII characters%n", names.size(),
-                names.stream().filter(n -> !n.chars().allMatch(ch -> ch < 0x80)).count());
-        assertThat(names).as("names still encoded").noneMatch(n -> ENCODED_NAME.matcher(n).find());
-        assertThat(names).as("names with replacement or control characters").noneMatch(n -> n.contains("\uFFFD") || n.chars().anyMatch(Character::isISOControl));
-        for (Delivered mail : delivered) {
-            String expected = ENCODED_NAMES.get(mail.file());
-            if (expected != null && List.of("ticket", "comment").contains(outcomes.get(mail))) {
-                assertThat(Rows.all(hub.dataSource(), "select a.filename from ticket_attachment a join mail_message m on m.id = a.mail_message_id "
-                        + "where m.message_key = ?", mail.messageKey())).as(mail.file()).extracting(r -> r.get("filename")).contains(expected);
-            }
-        }
-        if (System.getProperty("corpus.only") == null) {
-            assertThat(delivered.stream().filter(d -> ENCODED_NAMES.containsKey(d.file()) && List.of("ticket", "comment").contains(outcomes.get(d))))
-                    .as("corpus files with encoded names that reached a ticket").isNotEmpty();
-        }
     }
 
     private static boolean isAutomatic(String features) {

@@ -13,6 +13,9 @@ import java.sql.SQLException;
  */
 public class MailLedger {
 
+    /** The decision of a mail a policy held in quarantine (the creation cap); releasing it lets intake record it anew. */
+    public static final String HELD = "held";
+
     private final Transactions transactions;
 
     public MailLedger(Transactions transactions) {
@@ -30,9 +33,6 @@ public class MailLedger {
             }
         });
     }
-
-    /** The decision of a mail a policy held in quarantine (the creation cap); releasing it lets intake record it anew. */
-    public static final String HELD = "held";
 
     /**
      * Records the mail in the caller's transaction. Returns false when it was recorded before: a

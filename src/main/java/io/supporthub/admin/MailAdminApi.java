@@ -34,7 +34,8 @@ public class MailAdminApi {
         return write(Map.of("items", found));
     }
 
-    public String quarantine(String pending, String limit) {
+    /** Query: pending=true leaves out what was replayed; kind=error|held narrows to failed or held mail; limit 1–500. */
+    public String quarantine(String pending, String kind, String limit) {
         int max;
         try {
             max = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit);
@@ -44,7 +45,13 @@ public class MailAdminApi {
         if (max < 1 || max > 500) {
             throw ApiException.badRequest("limit must be a number from 1 to 500");
         }
-        return write(Map.of("items", quarantine.list("true".equalsIgnoreCase(pending), max)));
+        MailQuarantine.Kind which = switch (kind == null || kind.isBlank() ? "all" : kind.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> MailQuarantine.Kind.ALL;
+            case "error" -> MailQuarantine.Kind.ERROR;
+            case "held" -> MailQuarantine.Kind.HELD;
+            default -> throw ApiException.badRequest("kind must be error (mail that failed) or held (mail a policy held), got '" + kind + "'");
+        };
+        return write(Map.of("items", quarantine.list("true".equalsIgnoreCase(pending), which, max)));
     }
 
     public MailQuarantine.Quarantined quarantined(String id) {

@@ -15,6 +15,7 @@ import io.supporthub.ticket.TicketPage;
 import io.supporthub.ticket.TicketStatus;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.ticket.Tier;
+import io.supporthub.ticket.attachment.TicketAttachments;
 import java.util.LinkedHashMap;
 
 import java.util.Map;
@@ -28,9 +29,11 @@ public class TicketApi {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final TicketStore tickets;
+    private final TicketAttachments attachments;
 
-    public TicketApi(TicketStore tickets) {
+    public TicketApi(TicketStore tickets, TicketAttachments attachments) {
         this.tickets = tickets;
+        this.attachments = attachments;
     }
 
     /** Reads {@code {"requester_email", "requester_name"?, "subject", "message", "channel"?}} into an intake request. */
@@ -76,6 +79,9 @@ public class TicketApi {
     public String ticketWithTimeline(String key) {
         Ticket ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("no ticket " + key));
         Map<String, Object> view = ticketView(ticket);
+        // the mail's sanitized HTML, its inline images pointing at the attachment downloads
+        view.put("description_html", attachments.descriptionHtml(ticket.id()));
+        view.put("attachments", attachments.list(ticket.key()).stream().map(AttachmentApi::view).toList());
         view.put("timeline", tickets.timeline(ticket.id()).stream().map(TicketApi::eventView).toList());
         return write(view);
     }

@@ -1,9 +1,12 @@
 package io.supporthub.app;
 
 import io.supporthub.admin.ApiTokens;
+import io.supporthub.admin.AttachmentApi;
 import io.supporthub.admin.MailAdminApi;
 import io.supporthub.admin.TicketApi;
 import io.supporthub.app.flow.ApiStep;
+import io.supporthub.app.flow.AttachmentApiStep;
+import io.supporthub.app.flow.CreationCapStep;
 import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailAdminStep;
 import io.supporthub.app.flow.MailIntakeStep;
@@ -19,6 +22,7 @@ import io.supporthub.connector.crm.InFlightLookups;
 import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
+import io.supporthub.intake.CreationAdmissions;
 import io.supporthub.intake.CustomerReEnrichment;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
@@ -29,7 +33,6 @@ import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.MailboxLiveness;
 import io.supporthub.mail.filter.MailFilterChain;
-import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.mail.threading.MailThreader;
 import io.supporthub.mail.threading.ThreadIndex;
 import io.supporthub.notify.NotificationPolicy;
@@ -37,6 +40,8 @@ import io.supporthub.notify.NotificationStore;
 import io.supporthub.notify.OutboundMailLog;
 import io.supporthub.ticket.CustomerStore;
 import io.supporthub.ticket.TicketStore;
+import io.supporthub.ticket.attachment.AttachmentStore;
+import io.supporthub.ticket.attachment.TicketAttachments;
 import io.supporthub.triage.Triage;
 import io.supporthub.triage.TriageRules;
 import io.supporthub.triage.model.SeedModel;
@@ -61,7 +66,10 @@ final class HubBeans {
         TicketStore tickets = new TicketStore(transactions, customers);
         MailLedger ledger = new MailLedger(transactions);
         NotificationStore notifications = new NotificationStore(transactions);
-        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()));
+        // one store for what mail carries, called by ticket creation and by reply intake alike
+        AttachmentStore attachmentStore = new AttachmentStore(tickets, hub.mail().attachmentLimits());
+        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()),
+                attachmentStore);
         Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults),
                 SeedModel.load(hub.triageModel()));
         String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
@@ -75,11 +83,13 @@ final class HubBeans {
         beans.put("hubMetrics", new HubMetrics(transactions, meters));
         beans.put("apiTokens", new ApiTokens(transactions));
         beans.put("ticketStore", tickets);
-        InboundMailReader mailReader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
+        InboundMailReader mailReader = new InboundMailReader(hub.mail().mimeLimits(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
         MailQuarantine quarantine = new MailQuarantine(transactions);
         beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), mailReader, ledger, quarantine,
-                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger)));
-        beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader));
+                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger, attachmentStore)));
+        beans.put("creationCapStep", new CreationCapStep(new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine));
+        beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
+                (ApiTokens) beans.get("apiTokens")));
         SalesforceSettings crm = connectors.salesforce();
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
                 new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
@@ -92,7 +102,9 @@ final class HubBeans {
                 new SlackAlertComposer(publicUrl + "/api/v1/tickets/"),
                 "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">",
                 new OutboundMailLog(transactions, clock), connectors.smtp().caps()));
-        beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
+        TicketAttachments attachments = new TicketAttachments(transactions);
+        beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets, attachments)));
+        beans.put("attachmentApiStep", new AttachmentApiStep(new AttachmentApi(tickets, attachments)));
         beans.put("smtpProperties", smtpProperties(connectors));
         beans.put("mailBinding", new LenientMailBinding());
         MailboxAuthenticator mailboxLogin = MailboxLogin.authenticator(hub, connectors.mailbox(), transactions);

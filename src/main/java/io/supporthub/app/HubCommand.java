@@ -32,7 +32,8 @@ public final class HubCommand {
                         print accuracy, macro-F1 and the confusion matrix of a model
               mail-replay <id>|--all
                         run quarantined mail through intake again (needs the same configuration as run;
-                        the mailbox is not polled meanwhile)
+                        the mailbox is not polled meanwhile); --all takes mail that failed, a mail held by
+                        the creation cap is released by its id
               help      show this text
             """;
 

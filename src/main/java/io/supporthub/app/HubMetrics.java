@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The hub's own numbers on /observe/metrics: open tickets by tier and priority (queue depth),
- * the notification outbox backlog, mail in quarantine, and tickets waiting for re-enrichment.
+ * the notification outbox backlog, mail in quarantine (failed, and held by a policy), and tickets waiting for re-enrichment.
  * They are counts over the shared database, so every instance reports the same values.
  */
 public class HubMetrics {
@@ -20,13 +20,15 @@ public class HubMetrics {
     private final MultiGauge openTickets;
     private final MultiGauge outbox;
     private final MultiGauge quarantine;
+    private final MultiGauge held;
     private final MultiGauge reEnrichment;
 
     public HubMetrics(Transactions transactions, MeterRegistry registry) {
         this.transactions = transactions;
         this.openTickets = MultiGauge.builder("supporthub.tickets.open").description("Open tickets by tier and priority").register(registry);
         this.outbox = MultiGauge.builder("supporthub.notifications.pending").description("Notifications not yet sent, by kind").register(registry);
-        this.quarantine = MultiGauge.builder("supporthub.mail.quarantined").description("Mail in quarantine, not replayed").register(registry);
+        this.quarantine = MultiGauge.builder("supporthub.mail.quarantined").description("Mail in quarantine that failed, not replayed").register(registry);
+        this.held = MultiGauge.builder("supporthub.mail.held").description("Mail held by a policy (the creation cap), not released, by policy").register(registry);
         this.reEnrichment = MultiGauge.builder("supporthub.tickets.awaiting.crm").description("Tickets waiting for the CRM to answer").register(registry);
     }
 
@@ -35,7 +37,9 @@ public class HubMetrics {
         openTickets.register(rows("select tier, priority, count(*) from ticket where status not in ('solved', 'closed') group by tier, priority",
                 "tier", "priority"), true);
         outbox.register(rows("select kind, count(*) from notification where state in ('pending', 'sending') group by kind", "kind"), true);
-        quarantine.register(rows("select count(*) from mail_quarantine where replayed_at is null"), true);
+        quarantine.register(rows("select count(*) from mail_quarantine where replayed_at is null and held_by is null"), true);
+        held.register(rows("select held_by, count(*) from mail_quarantine where replayed_at is null and held_by is not null group by held_by",
+                "held_by"), true);
         reEnrichment.register(rows("select count(*) from ticket where reenrich_after is not null"), true);
     }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
-/** {@code mail-replay <id>|--all}: runs quarantined mail through the intake path again, as the admin API's replay does. */
+/**
+ * {@code mail-replay <id>|--all}: runs quarantined mail through the intake path again, as the admin API's replay does.
+ * {@code --all} takes the mail that failed; a held mail (creation cap) is released by its id.
+ */
 final class MailReplayCommand {
 
     static final String USAGE = "usage: mail-replay <quarantine id> | --all";
@@ -23,7 +26,8 @@ final class MailReplayCommand {
         }
         List<Long> ids;
         if (args.get(0).equals("--all")) {
-            ids = new MailQuarantine(new Transactions(hub.dataSource())).list(true, 10_000).stream()
+            // mail that failed only: held mail is released one by one, by someone who looked at it
+            ids = new MailQuarantine(new Transactions(hub.dataSource())).list(true, MailQuarantine.Kind.ERROR, 10_000).stream()
                     .map(MailQuarantine.Entry::id).sorted().toList();
         } else if (args.get(0).matches("\\d+")) {
             ids = List.of(Long.parseLong(args.get(0)));

@@ -5,11 +5,15 @@ import io.supporthub.mail.MailLedger;
 import io.supporthub.ticket.MailReceipt;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketStore;
+import io.supporthub.ticket.attachment.AttachmentStore;
+import io.supporthub.ticket.attachment.IncomingAttachment;
+import io.supporthub.ticket.attachment.MailContent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,15 +30,29 @@ public class ReplyIntake {
     private final Transactions transactions;
     private final TicketStore tickets;
     private final MailLedger ledger;
+    private final AttachmentStore attachments;
 
-    public ReplyIntake(Transactions transactions, TicketStore tickets, MailLedger ledger) {
+    public ReplyIntake(Transactions transactions, TicketStore tickets, MailLedger ledger, AttachmentStore attachments) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.ledger = ledger;
+        this.attachments = attachments;
     }
 
-    /** The new text of a reply beside its whole text, and who wrote it. */
-    public record Reply(String author, String newText, String originalText, String sanitizedHtml) {
+    /** The new text of a reply beside its whole text, who wrote it, and the files it carried. */
+    public record Reply(String author, String newText, String originalText, String sanitizedHtml, List<IncomingAttachment> files) {
+
+        public Reply {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        public Reply(String author, String newText, String originalText, String sanitizedHtml) {
+            this(author, newText, originalText, sanitizedHtml, List.of());
+        }
+
+        MailContent content() {
+            return new MailContent(sanitizedHtml, files);
+        }
     }
 
     /** Returns the comment id, or null when this mail was recorded before (nothing appended). */
@@ -45,6 +63,7 @@ public class ReplyIntake {
             }
             String status = lockStatus(c, ticketId);
             long commentId = insertComment(c, ticketId, mail, reply);
+            attachments.store(c, ticketId, commentId, mail, reply.content());
             ledger.attachComment(c, mail.messageKey(), ticketId, commentId);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("comment_id", commentId);

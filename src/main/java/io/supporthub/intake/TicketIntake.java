@@ -10,6 +10,7 @@ import io.supporthub.ticket.Ticket;
 import io.supporthub.ticket.TicketDraft;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketStore;
+import io.supporthub.ticket.attachment.AttachmentStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +29,16 @@ public class TicketIntake {
     private final MailLedger mailLedger;
     private final NotificationStore notifications;
     private final NotificationPolicy notificationPolicy;
+    private final AttachmentStore attachments;
 
     public TicketIntake(Transactions transactions, TicketStore tickets, MailLedger mailLedger, NotificationStore notifications,
-                        NotificationPolicy notificationPolicy) {
+                        NotificationPolicy notificationPolicy, AttachmentStore attachments) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.mailLedger = mailLedger;
         this.notifications = notifications;
         this.notificationPolicy = notificationPolicy;
+        this.attachments = attachments;
     }
 
     public IntakeOutcome create(TicketDraft draft) {
@@ -48,6 +51,7 @@ public class TicketIntake {
                 return IntakeOutcome.duplicate();
             }
             Ticket ticket = tickets.insert(c, draft);
+            attachments.store(c, ticket.id(), null, mail, draft.request().content());
             ThreadIndex.addParticipants(c, ticket.id(), ticket.requesterEmail(), draft.request().participants());
             if (mail != null) {
                 mailLedger.attachTicket(c, mail.messageKey(), ticket.id());

@@ -6,6 +6,7 @@ import io.supporthub.mail.mime.ParsedMail;
 import io.supporthub.ticket.Channel;
 import io.supporthub.ticket.IntakeRequest;
 import io.supporthub.ticket.MailReceipt;
+import io.supporthub.ticket.attachment.MailContent;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,12 @@ public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision d
             throw new UnreadableMailException("mail has no readable From address", null);
         }
         return new IntakeRequest(Channel.EMAIL, parsed.sender().address(), parsed.sender().displayName(), parsed.subject(),
-                parsed.textBody().strip(), receipt, otherRecipients());
+                parsed.textBody().strip(), receipt, otherRecipients(), content());
+    }
+
+    /** The HTML and files the mail carries, for the ticket or comment it becomes. */
+    public MailContent content() {
+        return CarriedFiles.of(parsed);
     }
 
     /** To and Cc without the support address and the sender: the people whose replies may join the ticket. */

@@ -11,7 +11,8 @@ import java.util.List;
 public class MailDecisions {
 
     private static final String SELECT = "select m.id, m.mailbox, m.message_key, m.message_id, m.decision, m.decided_by, m.reason, "
-            + "t.key, m.comment_id, m.received_at from mail_message m left join ticket t on t.id = m.ticket_id ";
+            + "t.key, m.comment_id, m.received_at, q.id from mail_message m left join ticket t on t.id = m.ticket_id "
+            + "left join mail_quarantine q on q.message_key = m.message_key and q.held_by is not null ";
 
     private final Transactions transactions;
 
@@ -19,9 +20,13 @@ public class MailDecisions {
         this.transactions = transactions;
     }
 
-    /** One mail's record; ticketKey and commentId are null when the mail touched no ticket. */
+    /**
+     * One mail's record; ticketKey and commentId are null when the mail touched no ticket.
+     *
+     * @param heldInQuarantine the quarantine entry of a mail a policy held (release it there), else null
+     */
     public record Decision(long id, String mailbox, String messageKey, String messageId, String decision, String decidedBy, String reason,
-                           String ticketKey, Long commentId, Instant receivedAt) {
+                           String ticketKey, Long commentId, Instant receivedAt, Long heldInQuarantine) {
     }
 
     /** By Message-ID (angle brackets optional) or by message key, which is how mail without a Message-ID is found. */
@@ -46,9 +51,11 @@ public class MailDecisions {
                     while (rs.next()) {
                         long comment = rs.getLong(9);
                         Long commentId = rs.wasNull() ? null : comment;
+                        long held = rs.getLong(11);
+                        Long heldIn = rs.wasNull() ? null : held;
                         decisions.add(new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), commentId,
-                                rs.getTimestamp(10).toInstant()));
+                                rs.getTimestamp(10).toInstant(), heldIn));
                     }
                 }
                 return decisions;

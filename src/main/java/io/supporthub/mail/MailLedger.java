@@ -13,6 +13,9 @@ import java.sql.SQLException;
  */
 public class MailLedger {
 
+    /** The decision of a mail a policy held in quarantine (the creation cap); releasing it lets intake record it anew. */
+    public static final String HELD = "held";
+
     private final Transactions transactions;
 
     public MailLedger(Transactions transactions) {
@@ -34,11 +37,24 @@ public class MailLedger {
     /**
      * Records the mail in the caller's transaction. Returns false when it was recorded before: a
      * concurrent delivery of the same mail waits here for the first to commit, then sees the conflict.
+     * A mail recorded as {@link #HELD} is the exception: what a released mail became replaces the hold.
      */
     public boolean record(Connection connection, MailReceipt receipt, String decision, String decidedBy, String reason) throws SQLException {
+        return insert(connection, receipt, decision, decidedBy, reason,
+                " on conflict (message_key) do update set decision = excluded.decision, decided_by = excluded.decided_by, "
+                        + "reason = excluded.reason where mail_message.decision = 'held'");
+    }
+
+    /** Records a mail as held, in the caller's transaction; false when it was recorded before (held or not). */
+    public boolean recordHeld(Connection connection, MailReceipt receipt, String heldBy, String reason) throws SQLException {
+        return insert(connection, receipt, HELD, heldBy, reason, " on conflict (message_key) do nothing");
+    }
+
+    private static boolean insert(Connection connection, MailReceipt receipt, String decision, String decidedBy, String reason,
+                                  String onConflict) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
                 "insert into mail_message (mailbox, message_key, message_id, raw_sha256, raw_size, decision, decided_by, reason) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (message_key) do nothing")) {
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)" + onConflict)) {
             st.setString(1, receipt.mailbox());
             st.setString(2, receipt.messageKey());
             st.setString(3, receipt.messageId());
@@ -49,6 +65,18 @@ public class MailLedger {
             st.setString(8, reason);
             return st.executeUpdate() == 1;
         }
+    }
+
+    /** Whether a mail is recorded as held, so releasing it may run intake although its key is recorded. */
+    public boolean isHeld(String messageKey) {
+        return transactions.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("select 1 from mail_message where message_key = ? and decision = 'held'")) {
+                st.setString(1, messageKey);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     /** Records a mail a filter decided not to turn into a ticket; false when it was recorded before. */

@@ -1,55 +1,99 @@
 package io.supporthub.mail;
 
 import io.supporthub.db.Transactions;
+import io.supporthub.ticket.MailReceipt;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps mail that could not be processed, raw and whole, with the error, so it can be replayed. */
+/**
+ * Keeps mail raw and whole so it can be replayed: mail that could not be processed, with the error,
+ * and mail a policy held (the creation cap), with the policy's reason, until someone releases it.
+ */
 public class MailQuarantine {
 
     private final Transactions transactions;
+    private final MailLedger ledger;
 
     public MailQuarantine(Transactions transactions) {
         this.transactions = transactions;
+        this.ledger = new MailLedger(transactions);
     }
 
-    /** Stores the mail and returns the quarantine id. */
+    /** Which entries a listing shows. */
+    public enum Kind {
+        /** Mail that failed; replaying it retries intake. */
+        ERROR,
+        /** Mail a policy held; replaying it releases the mail past that policy. */
+        HELD,
+        ALL
+    }
+
+    /** Stores a mail that failed and returns the quarantine id. */
     public long store(String mailbox, byte[] raw, String error) {
-        return transactions.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "insert into mail_quarantine (mailbox, raw, raw_sha256, error) values (?, ?, ?, ?) returning id")) {
-                st.setString(1, mailbox);
-                st.setBytes(2, raw);
-                st.setString(3, RawMail.sha256(raw));
-                st.setString(4, error == null ? "unknown error" : error);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return transactions.inTransaction(c -> insert(c, mailbox, raw, error == null ? "unknown error" : error, null, null));
     }
 
-    /** One quarantined mail as listed for admins: everything but the raw bytes. */
-    public record Entry(long id, String mailbox, String rawSha256, int rawSize, String error, Instant receivedAt, Instant replayedAt) {
+    /**
+     * Holds a mail with its decision record ({@link MailLedger#HELD}, the policy and its reason) in one transaction.
+     * Empty when the mail was recorded before, so a redelivered held mail is not held twice.
+     */
+    public Optional<Long> hold(MailReceipt receipt, byte[] raw, String heldBy, String reason) {
+        return transactions.inTransaction(c -> ledger.recordHeld(c, receipt, heldBy, reason)
+                ? Optional.of(insert(c, receipt.mailbox(), raw, reason, heldBy, receipt.messageKey()))
+                : Optional.empty());
+    }
+
+    private static long insert(Connection c, String mailbox, byte[] raw, String error, String heldBy, String messageKey) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("insert into mail_quarantine (mailbox, raw, raw_sha256, error, held_by, message_key) "
+                + "values (?, ?, ?, ?, ?, ?) returning id")) {
+            st.setString(1, mailbox);
+            st.setBytes(2, raw);
+            st.setString(3, RawMail.sha256(raw));
+            st.setString(4, error);
+            st.setString(5, heldBy);
+            st.setString(6, messageKey);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * One quarantined mail as listed: everything but the raw bytes.
+     *
+     * @param heldBy the policy that held the mail (e.g. creation-cap), or null for a mail that failed
+     */
+    public record Entry(long id, String mailbox, String rawSha256, int rawSize, String error, String heldBy, String messageKey,
+                        Instant receivedAt, Instant replayedAt) {
     }
 
     /** Newest first; pendingOnly leaves out what was replayed already. */
     public List<Entry> list(boolean pendingOnly, int limit) {
+        return list(pendingOnly, Kind.ALL, limit);
+    }
+
+    public List<Entry> list(boolean pendingOnly, Kind kind, int limit) {
         return transactions.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("select id, mailbox, raw_sha256, length(raw), error, received_at, replayed_at "
-                    + "from mail_quarantine where (not ? or replayed_at is null) order by id desc limit ?")) {
+            try (PreparedStatement st = c.prepareStatement("select id, mailbox, raw_sha256, length(raw), error, held_by, message_key, "
+                    + "received_at, replayed_at from mail_quarantine where (not ? or replayed_at is null) "
+                    + "and (? = 'ALL' or (held_by is not null) = (? = 'HELD')) order by id desc limit ?")) {
                 st.setBoolean(1, pendingOnly);
-                st.setInt(2, limit);
+                st.setString(2, kind.name());
+                st.setString(3, kind.name());
+                st.setInt(4, limit);
                 List<Entry> entries = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                                rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
+                                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                                rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()));
                     }
                 }
                 return entries;
@@ -59,17 +103,25 @@ public class MailQuarantine {
 
     public Optional<Quarantined> find(long id) {
         return transactions.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("select mailbox, raw from mail_quarantine where id = ?")) {
+            try (PreparedStatement st = c.prepareStatement("select mailbox, raw, held_by from mail_quarantine where id = ?")) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Quarantined(id, rs.getString(1), rs.getBytes(2))) : Optional.empty();
+                    return rs.next() ? Optional.of(new Quarantined(id, rs.getString(1), rs.getBytes(2), rs.getString(3))) : Optional.empty();
                 }
             }
         });
     }
 
-    /** The raw mail to run through intake again, with the mailbox it came from. */
-    public record Quarantined(long id, String mailbox, byte[] raw) {
+    /**
+     * The raw mail to run through intake again, with the mailbox it came from.
+     *
+     * @param heldBy the policy that held it, which a replay then bypasses; null for a mail that failed
+     */
+    public record Quarantined(long id, String mailbox, byte[] raw, String heldBy) {
+
+        public boolean held() {
+            return heldBy != null;
+        }
     }
 
     public void markReplayed(long id) {

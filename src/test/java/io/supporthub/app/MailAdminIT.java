@@ -110,6 +110,9 @@ class MailAdminIT {
     void the_mail_replay_command_replays_every_pending_mail_and_reports_the_ones_that_fail_again() throws Exception {
         long good = quarantine.store(SUPPORT, raw("From: cy@example.org\nSubject: Login\nMessage-ID: <q-2@example.org>\n\nCannot log in.\n"), "outage");
         long bad = quarantine.store(SUPPORT, raw("Subject: no sender at all\nMessage-ID: <q-3@example.org>\n\nWho am I?\n"), "no From");
+        byte[] heldRaw = raw("From: robot@loop.example\nSubject: Auto answer\nMessage-ID: <q-4@example.org>\n\nThanks!\n");
+        long held = quarantine.hold(new io.supporthub.ticket.MailReceipt(SUPPORT, "q-4@example.org", "q-4@example.org",
+                io.supporthub.mail.RawMail.sha256(heldRaw), heldRaw.length), heldRaw, "creation-cap", "creation cap: robot@loop.example").orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -122,6 +125,10 @@ class MailAdminIT {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(good + " {").contains("created_ticket");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad + " replay failed, the mail stays in quarantine", "no readable From");
         assertThat(Rows.one(hub.dataSource(), "select replayed_at is null as pending from mail_quarantine where id = ?", bad))
+                .containsEntry("pending", true);
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("--all takes mail that failed; held mail is released one by one")
+                .doesNotContain(held + " {").contains("replayed 1 of 2");
+        assertThat(Rows.one(hub.dataSource(), "select replayed_at is null as pending from mail_quarantine where id = ?", held))
                 .containsEntry("pending", true);
         assertThat(MailReplayCommand.replay(hub, List.of("seven"), System.out, new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
     }

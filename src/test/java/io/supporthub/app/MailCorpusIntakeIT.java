@@ -21,7 +21,6 @@ import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.RawMail;
 import io.supporthub.mail.filter.MailFilterChain;
-import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.testing.HubUnderTest;
 import io.supporthub.testing.Rows;
 import jakarta.mail.Flags;
@@ -50,7 +49,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Corpus suite: every .eml under ../shared/corpus/mail goes over IMAP through the real intake route
- * and ends as exactly one of ticket, comment, ignored-automatic or quarantined, each with its reason.
+ * and ends as exactly one of ticket, comment, ignored-automatic, quarantined or held (the per-sender
+ * creation cap), each with its reason; the files of ticketed mail are stored with decoded names.
  */
 class MailCorpusIntakeIT {
 
@@ -61,8 +61,8 @@ class MailCorpusIntakeIT {
     static final String WEBHOOK = "/services/T000/B000/CORPUS";
     // GreenMail slows with the square of the folder size (STACK.md §8): deliver in batches and empty the INBOX between them.
     static final int BATCH = 50;
-    static final List<String> OUTCOMES = List.of("ticket", "comment", "ignored", "quarantined", "duplicate", "rejected", "(by replay)");
-
+    static final List<String> OUTCOMES = List.of("ticket", "comment", "ignored", "quarantined", "held", "duplicate", "rejected", "(by replay)",
+            "files", "not kept");
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(SUPPORT, SUPPORT, "secret").withUser(PROBE, PROBE, "secret"))
@@ -119,15 +119,29 @@ class MailCorpusIntakeIT {
         Map<String, String> firstFileOfKey = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Map<Delivered, String> outcomes = new LinkedHashMap<>();
+        Map<String, long[]> attachments = CorpusAttachments.byMessageKey(hub.dataSource());
         for (Delivered mail : delivered) {
             String outcome = outcome(mail, firstFileOfKey, problems);
             outcomes.put(mail, outcome);
-            table.computeIfAbsent(mail.folder(), f -> new LinkedHashMap<>()).merge(outcome, 1, Integer::sum);
+            Map<String, Integer> row = table.computeIfAbsent(mail.folder(), f -> new LinkedHashMap<>());
+            row.merge(outcome, 1, Integer::sum);
             if (mail.byReplay()) {
-                table.get(mail.folder()).merge("(by replay)", 1, Integer::sum);
+                row.merge("(by replay)", 1, Integer::sum);
+            }
+            long[] counts = outcome.equals("duplicate") ? null : attachments.get(mail.messageKey());
+            if (counts != null) {
+                row.merge("files", (int) counts[0], Integer::sum);
+                row.merge("not kept", (int) counts[1], Integer::sum);
             }
         }
         print(table, delivered.size(), seconds);
+        Map<String, String> ticketed = new LinkedHashMap<>();
+        outcomes.forEach((mail, outcome) -> {
+            if (outcome.equals("ticket") || outcome.equals("comment")) {
+                ticketed.put(mail.file(), mail.messageKey());
+            }
+        });
+        CorpusAttachments.assertNamesDecoded(hub.dataSource(), ticketed, System.getProperty("corpus.only") == null);
 
         assertThat(problems).as("mails without exactly one outcome").isEmpty();
         // Automatic mail was recorded, not answered: no notification names a sender whose mail was ignored.
@@ -206,7 +220,7 @@ class MailCorpusIntakeIT {
         String key;
         String sender;
         try {
-            var read = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard("hub.test")).read(SUPPORT, bytes);
+            var read = new InboundMailReader(MailIntakeSettings.defaults().mimeLimits(), MailFilterChain.standard("hub.test")).read(SUPPORT, bytes);
             key = read.receipt().messageKey();
             sender = read.parsed().sender() == null ? null : read.parsed().sender().address().toLowerCase(java.util.Locale.ROOT);
         } catch (RuntimeException unreadable) {
@@ -227,8 +241,8 @@ class MailCorpusIntakeIT {
     }
 
     private String outcome(Delivered mail, Map<String, String> firstFileOfKey, List<String> problems) {
-        long quarantined = Rows.count(hub.dataSource(), "select count(*) from mail_quarantine where raw_sha256 = ? and replayed_at is null",
-                mail.sha256());
+        long quarantined = Rows.count(hub.dataSource(), "select count(*) from mail_quarantine where raw_sha256 = ? and replayed_at is null "
+                + "and held_by is null", mail.sha256());
         Map<String, Object> record = mail.messageKey() == null ? Map.of()
                 : Rows.one(hub.dataSource(), "select decision, reason from mail_message where message_key = ?", mail.messageKey());
         if (!record.isEmpty() && firstFileOfKey.putIfAbsent(mail.messageKey(), mail.file()) != null) {
@@ -245,10 +259,15 @@ class MailCorpusIntakeIT {
         if (record.get("reason") == null || ((String) record.get("reason")).isBlank()) {
             problems.add(mail.file() + ": decision " + decision + " without a reason");
         }
+        if (decision.equals("held") && Rows.count(hub.dataSource(), "select count(*) from mail_quarantine where message_key = ? "
+                + "and held_by = 'creation-cap' and replayed_at is null", mail.messageKey()) != 1) {
+            problems.add(mail.file() + ": held without a releasable quarantine entry");
+        }
         return switch (decision) {
             case "created_ticket" -> "ticket";
             case "appended_comment" -> "comment";
             case "ignore_automatic", "ignore_bounce", "ignore_own_notification" -> "ignored";
+            case "held" -> "held";
             default -> "rejected";
         };
     }

@@ -22,6 +22,8 @@ import io.supporthub.ticket.TicketDraft;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.ticket.Tier;
+import io.supporthub.ticket.attachment.AttachmentLimits;
+import io.supporthub.ticket.attachment.AttachmentStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +52,9 @@ class TicketIntakeTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
-        intake = new TicketIntake(transactions, new TicketStore(transactions, new CustomerStore(transactions)), new MailLedger(transactions), notifications,
-                new NotificationPolicy(true, true));
+        TicketStore tickets = new TicketStore(transactions, new CustomerStore(transactions));
+        intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), notifications,
+                new NotificationPolicy(true, true), new AttachmentStore(tickets, AttachmentLimits.defaults()));
     }
 
     @AfterAll

@@ -17,6 +17,8 @@ import io.supporthub.ticket.Priority;
 import io.supporthub.ticket.Routing;
 import io.supporthub.ticket.TicketDraft;
 import io.supporthub.ticket.TicketStore;
+import io.supporthub.ticket.attachment.AttachmentLimits;
+import io.supporthub.ticket.attachment.AttachmentStore;
 import io.supporthub.ticket.Tier;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +46,9 @@ class OutboundMailCapsTest {
         Flyway.configure().dataSource(dataSource).load().migrate();
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
-        intake = new TicketIntake(transactions, new TicketStore(transactions, new io.supporthub.ticket.CustomerStore(transactions)), new MailLedger(transactions), notifications,
-                new NotificationPolicy(true, false));
+        TicketStore tickets = new TicketStore(transactions, new io.supporthub.ticket.CustomerStore(transactions));
+        intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), notifications,
+                new NotificationPolicy(true, false), new AttachmentStore(tickets, AttachmentLimits.defaults()));
         log = new OutboundMailLog(transactions, CLOCK);
     }
 

@@ -1,6 +1,8 @@
 package io.supporthub.app.flow;
 
 import io.supporthub.admin.ApiException;
+import io.supporthub.admin.ApiRole;
+import io.supporthub.admin.ApiTokens;
 import io.supporthub.admin.MailAdminApi;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailQuarantine;
@@ -15,18 +17,31 @@ public class MailAdminStep {
 
     private final MailAdminApi api;
     private final InboundMailReader reader;
+    private final ApiTokens tokens;
 
-    public MailAdminStep(MailAdminApi api, InboundMailReader reader) {
+    public MailAdminStep(MailAdminApi api, InboundMailReader reader, ApiTokens tokens) {
         this.api = api;
         this.reader = reader;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Releasing mail a policy held (the creation cap) is an agent's daily work, as recovering a suspended ticket is in
+     * Zendesk; replaying mail that failed re-runs what broke intake, which stays with admins.
+     */
+    public void authorizeReplay(@Header("id") String id, @Header("Authorization") String authorization) {
+        ApiRole role = tokens.authorize(authorization, ApiRole.AGENT);
+        if (!api.quarantined(id).held() && !role.includes(ApiRole.ADMIN)) {
+            throw new ApiException(403, "this token's role (" + role.code() + ") may release held mail only; replaying mail that failed needs admin");
+        }
     }
 
     public String decisions(@Header("message_id") String messageId, @Header("ticket") String ticket) {
         return api.decisions(messageId, ticket);
     }
 
-    public String quarantine(@Header("pending") String pending, @Header("limit") String limit) {
-        return api.quarantine(pending, limit);
+    public String quarantine(@Header("pending") String pending, @Header("kind") String kind, @Header("limit") String limit) {
+        return api.quarantine(pending, kind, limit);
     }
 
     /** Loads the quarantined mail named by the body (an id) into the properties the intake path reads. */
@@ -34,6 +49,12 @@ public class MailAdminStep {
         MailQuarantine.Quarantined mail = api.quarantined(id);
         properties.put("hubQuarantineId", mail.id());
         properties.put("hubRawMail", mail.raw());
+        // a held mail is released: intake runs it although it is recorded, and the policy that held it stands aside
+        if (mail.held()) {
+            properties.put("hubReleaseHeld", mail.id());
+        } else {
+            properties.remove("hubReleaseHeld");
+        }
         // The key is read here, before intake, because intake replaces the body with its own results.
         try {
             properties.put("hubMessageKey", reader.read(mail.mailbox(), mail.raw()).receipt().messageKey());

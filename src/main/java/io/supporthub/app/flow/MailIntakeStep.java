@@ -69,8 +69,10 @@ public class MailIntakeStep {
         return reader.read(mailbox, raw);
     }
 
-    public boolean alreadyRecorded(InboundMail mail) {
-        return ledger.isRecorded(mail.receipt().messageKey());
+    /** A held mail being released is recorded, as held; it must run through intake all the same. */
+    public boolean alreadyRecorded(InboundMail mail, @ExchangeProperty("hubReleaseHeld") Long releasing) {
+        String key = mail.receipt().messageKey();
+        return ledger.isRecorded(key) && (releasing == null || !ledger.isHeld(key));
     }
 
     public boolean accepted(InboundMail mail) {
@@ -93,7 +95,7 @@ public class MailIntakeStep {
         }
         String text = mail.parsed().textBody().strip();
         ReplyIntake.Reply reply = new ReplyIntake.Reply(mail.parsed().sender().address().toLowerCase(Locale.ROOT),
-                ReplyTextExtractor.extract(text), text, mail.parsed().sanitizedHtml());
+                ReplyTextExtractor.extract(text), text, mail.parsed().sanitizedHtml(), mail.content().attachments());
         Long comment = replies.append(mail.receipt(), match.ticket().id(), match.signal().code(), match.reason(), reply);
         return comment == null ? "duplicate delivery; " + match.ticket().key() + " has this reply already"
                 : "comment " + comment + " added to " + match.ticket().key() + ": " + match.reason();

@@ -39,6 +39,26 @@ public record ConfigType<T>(String expected, Function<String, T> parser) {
         return n;
     });
 
+    /** A size such as 20MB, 512KB or 1048576 (bytes); KB, MB and GB are powers of 1024. */
+    public static final ConfigType<Long> BYTE_SIZE = new ConfigType<>("a size above 0 such as 20MB, 512KB or 1048576 (bytes)", s -> {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*([KMG]?B)?", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(s.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException();
+        }
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+        long bytes = Math.multiplyExact(Long.parseLong(m.group(1)), 1L << switch (unit) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            case "GB" -> 30;
+            default -> 0;
+        });
+        if (bytes <= 0) {
+            throw new IllegalArgumentException();
+        }
+        return bytes;
+    });
+
     public static final ConfigType<Duration> DURATION = new ConfigType<>("an ISO-8601 duration such as PT30S", s -> {
         try {
             return Duration.parse(s);

@@ -17,8 +17,10 @@ final class HtmlText {
             "h6", "blockquote", "pre", "table", "ul", "ol", "hr", "dd", "dt", "address", "section", "article",
             "header", "footer");
 
-    // relaxed() keeps layout and images; cid: keeps inline images resolvable against attachments.
+    // relaxed() keeps layout; images only as cid: links to the mail's own parts, which the ticket store points at its
+    // download URLs. Remote images go: they are tracking pixels and leak to the sender when an agent opens the ticket.
     private static final Safelist SAFELIST = Safelist.relaxed()
+            .removeProtocols("img", "src", "http", "https")
             .addProtocols("img", "src", "cid")
             .addAttributes(":all", "dir")
             .preserveRelativeLinks(false);

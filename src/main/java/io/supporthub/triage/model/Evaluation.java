@@ -64,6 +64,15 @@ public final class Evaluation {
         return n == 0 ? 0 : (double) correct / n;
     }
 
+    /**
+     * The binomial standard error of the accuracy, sqrt(p(1 - p) / n): how far the figure may move on
+     * another test set of the same size. On a few hundred tickets it is several points.
+     */
+    public double accuracyStandardError() {
+        double p = accuracy();
+        return n == 0 ? 0 : Math.sqrt(p * (1 - p) / n);
+    }
+
     public double macroF1() {
         double sum = 0;
         for (int i = 0; i < labels.size(); i++) {
@@ -86,7 +95,8 @@ public final class Evaluation {
 
     public String toJson() {
         StringBuilder json = new StringBuilder();
-        json.append(String.format(Locale.ROOT, "{\"n\": %d, \"accuracy\": %.6f, \"macro_f1\": %.6f, \"labels\": [", n, accuracy(), macroF1()));
+        json.append(String.format(Locale.ROOT, "{\"n\": %d, \"accuracy\": %.6f, \"macro_f1\": %.6f, \"accuracy_se\": %.6f, \"labels\": [",
+                n, accuracy(), macroF1(), accuracyStandardError()));
         for (int i = 0; i < labels.size(); i++) {
             json.append(i == 0 ? "" : ", ").append(Json.quote(labels.get(i)));
         }
@@ -103,7 +113,8 @@ public final class Evaluation {
 
     /** Human-readable report: summary, per-label F1 and the confusion matrix (or its top cells when wide). */
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "n: %d%naccuracy: %.4f%nmacro-F1: %.4f%n", n, accuracy(), macroF1());
+        out.printf(Locale.ROOT, "n: %d%naccuracy: %.4f (standard error %.4f)%nmacro-F1: %.4f%n", n, accuracy(),
+                accuracyStandardError(), macroF1());
         int width = labels.stream().mapToInt(String::length).max().orElse(5);
         out.println("per label (F1, support):");
         for (int i = 0; i < labels.size(); i++) {

@@ -81,7 +81,7 @@ final class HubBeans {
                 new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger)));
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader));
         SalesforceSettings crm = connectors.salesforce();
-        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
+        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup(crm.crmFields()), customers,
                 new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
         beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers)));

@@ -141,7 +141,7 @@ public class CrmEnrichment implements AggregationStrategy {
     private static String accountFacts(CustomerSnapshot customer) {
         StringBuilder facts = new StringBuilder();
         if (customer.annualRevenue() != null) {
-            facts.append(", ARR ").append(customer.annualRevenue().toPlainString());
+            facts.append(", ARR ").append(customer.annualRevenue().stripTrailingZeros().toPlainString());
         }
         if (customer.health() != null) {
             facts.append(", health ").append(customer.health());

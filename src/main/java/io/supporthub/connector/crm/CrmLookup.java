@@ -117,8 +117,12 @@ public class CrmLookup {
         }
     }
 
+    /** A number field (a health score of 81.0) reads as 81, as a person would write it. */
     private static String text(JsonNode value) {
-        return value == null || value.isNull() || value.isMissingNode() || value.isContainerNode() ? null : value.asText();
+        if (value == null || value.isNull() || value.isMissingNode() || value.isContainerNode()) {
+            return null;
+        }
+        return value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : value.asText();
     }
 
     private static BigDecimal decimal(JsonNode value) {

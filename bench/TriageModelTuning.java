@@ -76,7 +76,8 @@ public class TriageModelTuning {
 
     static String[] defaultGrid() {
         return new String[] {
-            "SQUARED_HINGE c=1 w=0.5 ch=2-5 df=2", "SQUARED_HINGE c=0.3 w=0.5 ch=2-5 df=2",
+            "SQUARED_HINGE c=1 w=0.5 ch=2-5 df=2 cal=0", "SQUARED_HINGE c=1 w=0.5 ch=2-5 df=2 cal=3",
+            "SQUARED_HINGE c=0.3 w=0.5 ch=2-5 df=2",
             "SQUARED_HINGE c=3 w=0.5 ch=2-5 df=2", "LOGISTIC c=10 w=0.5 ch=2-5 df=2",
             "LOGISTIC c=30 w=0.5 ch=2-5 df=2", "CRAMMER_SINGER c=1 w=0.5 ch=2-5 df=2",
             "SQUARED_HINGE c=1 w=0.5 ch=1-4 df=2", "SQUARED_HINGE c=1 w=0.3 ch=2-5 df=2",
@@ -85,7 +86,10 @@ public class TriageModelTuning {
         };
     }
 
-    /** "LOSS c=1 w=0.5 ch=2-5 df=2": loss, C, word share, character n-gram range, min document frequency. */
+    /**
+     * "LOSS c=1 w=0.5 ch=2-5 df=2 cal=3": loss, C, word share, character n-gram range, min document
+     * frequency, calibration folds (0: uncalibrated scores).
+     */
     static TrainingOptions parse(String spec) {
         String[] parts = spec.trim().split("\\s+");
         double c = 1;
@@ -94,6 +98,7 @@ public class TriageModelTuning {
         int chMax = 5;
         int df = 2;
         boolean bigrams = true;
+        int calibration = TrainingOptions.DEFAULT.calibrationFolds();
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].split("=");
             switch (kv[0]) {
@@ -102,10 +107,11 @@ public class TriageModelTuning {
                 case "ch" -> { chMin = Integer.parseInt(kv[1].split("-")[0]); chMax = Integer.parseInt(kv[1].split("-")[1]); }
                 case "df" -> df = Integer.parseInt(kv[1]);
                 case "bi" -> bigrams = Boolean.parseBoolean(kv[1]);
+                case "cal" -> calibration = Integer.parseInt(kv[1]);
                 default -> throw new IllegalArgumentException(parts[i]);
             }
         }
         return new TrainingOptions(new FeatureSettings(bigrams, chMin, chMax, w, df),
-                TrainingOptions.Loss.valueOf(parts[0]), c, 42);
+                TrainingOptions.Loss.valueOf(parts[0]), c, 42, calibration);
     }
 }

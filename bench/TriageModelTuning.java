@@ -33,6 +33,7 @@ public class TriageModelTuning {
             long start = System.nanoTime();
             double accuracy = 0;
             double macroF1 = 0;
+            double logLoss = 0;
             for (int repeat = 0; repeat < repeats; repeat++) {
                 for (int fold = 0; fold < folds; fold++) {
                     HoldoutSplit validation = folds > 1 ? fold(training, folds, fold, 7 + repeat) : HoldoutSplit.of(training, 0.2, 7);
@@ -40,9 +41,10 @@ public class TriageModelTuning {
                     Evaluation evaluation = Evaluation.of(classifier, validation.test());
                     accuracy += evaluation.accuracy() / (folds * repeats);
                     macroF1 += evaluation.macroF1() / (folds * repeats);
+                    logLoss += evaluation.logLoss() / (folds * repeats);
                 }
             }
-            System.out.printf("%-40s acc %.4f  macroF1 %.4f  %5d ms%n", spec, accuracy, macroF1,
+            System.out.printf("%-44s acc %.4f  macroF1 %.4f  log-loss %.3f  %6d ms%n", spec, accuracy, macroF1, logLoss,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }

@@ -15,12 +15,16 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CRM enrichment steps: the query for a draft, reading the answer, the fallback when the CRM
  * cannot answer, and merging the customer into the draft (the enrich EIP's aggregation strategy).
  */
 public class CrmEnrichment implements AggregationStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrmEnrichment.class);
 
     static final String SOURCE_HEADER = "hubCrmSource";
     /** The customer found by the Contact query while its open Cases are being counted. */
@@ -92,6 +96,11 @@ public class CrmEnrichment implements AggregationStrategy {
     /** The CRM is down, slow or refusing: the ticket goes on as customer 'unknown' and is enriched again later. */
     public CustomerSnapshot unavailable(@Header("hubRequesterEmail") String email,
                                         @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+        // Salesforce's own answer (e.g. INVALID_FIELD for a field the org lacks) is what an admin needs;
+        // once the circuit is open every ticket would repeat it, so those say less
+        if (error != null && !error.getClass().getSimpleName().equals("CallNotPermittedException")) {
+            LOG.warn("CRM lookup failed, the ticket goes on as customer 'unknown': {}", error.getMessage());
+        }
         return CustomerSnapshot.unknown(email, "crm_unavailable");
     }
 

@@ -22,15 +22,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CrmFieldMappingIT {
 
     @RegisterExtension
-    static HubWithCrm hub = HubWithCrm.withContacts(wm -> wm.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?"))
-                    .withQueryParam("q", containing("'dana@umbrella.example'"))
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+    static HubWithCrm hub = HubWithCrm.withContacts(wm -> {
+                wm.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'lee@renamed.example'"))
+                        .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                                "[{\"message\":\"No such column 'Service_Level__c' on entity 'Account'. If you are attempting to use a custom "
+                                        + "field, be sure to append the '__c' after the custom field name.\",\"errorCode\":\"INVALID_FIELD\"}]")));
+                wm.stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'dana@umbrella.example'"))
+                        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                             {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Contact","url":"/services/data/v62.0/sobjects/Contact/003xx000004TmiUMBR"},
                              "Id":"003xx000004TmiUMBR","Name":"Dana Reyes","Email":"dana@umbrella.example",
                              "Account":{"attributes":{"type":"Account","url":"/services/data/v62.0/sobjects/Account/001xx000003DGbUMBR"},
                               "Id":"001xx000003DGbUMBR","Name":"Umbrella","Service_Level__c":"Diamond","ARR__c":1250000.0,"Health__c":81.0,
                               "CSM__r":{"attributes":{"type":"User","url":"/services/data/v62.0/sobjects/User/005xx000001SwiCSM"},"Name":"Priya Shah"},
-                              "Open_Cases__c":7.0}}]}"""))))
+                              "Open_Cases__c":7.0}}]}""")));
+            })
             .setting("salesforce.field.tier", "Account.Service_Level__c")
             .setting("salesforce.field.arr", "Account.ARR__c")
             .setting("salesforce.field.health", "Account.Health__c")
@@ -51,10 +56,21 @@ class CrmFieldMappingIT {
         assertThat(ticket.path("queue").asText()).isEqualTo("priority");
         assertThat(ticket.path("timeline").toString()).contains("customer tier vip, ARR 1250000, health 81, owner Priya Shah, 7 open cases");
 
-        List<LoggedRequest> queries = hub.salesforce().findAll(getRequestedFor(urlPathMatching("/services/data/v[0-9.]+/query/?")));
-        assertThat(queries).hasSize(1).as("a roll-up field needs no Case count query");
+        List<LoggedRequest> queries = hub.salesforce().findAll(getRequestedFor(urlPathMatching("/services/data/v[0-9.]+/query/?"))
+                .withQueryParam("q", containing("'dana@umbrella.example'")));
+        assertThat(queries).hasSize(1);
+        assertThat(hub.salesforce().findAll(getRequestedFor(urlPathMatching("/services/data/v[0-9.]+/query/?"))
+                .withQueryParam("q", containing("FROM Case")))).as("a roll-up field needs no Case count query").isEmpty();
         assertThat(queries.get(0).queryParameter("q").firstValue()).isEqualTo("SELECT Id, Name, Email, Account.Id, Account.Name, "
                 + "Account.Service_Level__c, Account.ARR__c, Account.Health__c, Account.CSM__r.Name, Account.Open_Cases__c "
                 + "FROM Contact WHERE Email = 'dana@umbrella.example' ORDER BY LastModifiedDate DESC LIMIT 1");
+    }
+
+    @Test
+    void a_field_the_org_does_not_have_is_refused_by_salesforce_and_the_ticket_goes_on_as_unknown() {
+        JsonNode ticket = hub.api().create("lee@renamed.example", "Login problem", "I cannot log in since this morning.");
+        assertThat(ticket.path("customer").path("lookup").asText()).isEqualTo("crm_unavailable");
+        assertThat(ticket.path("customer").path("tier").asText()).isEqualTo("unknown");
+        assertThat(ticket.path("timeline").toString()).contains("flagged for re-enrichment");
     }
 }

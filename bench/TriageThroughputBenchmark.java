@@ -13,7 +13,7 @@ import java.util.List;
  * TF-IDF, scoring and runner-up included; CSV reading and training excluded).
  *
  * <pre>
- * mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+ * ./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
  * taskset -c 0 java -cp target/classes:$(cat target/cp.txt) bench/TriageThroughputBenchmark.java \
  *     ../shared/corpus/tickets/banking77/train.csv text category
  * </pre>
@@ -44,10 +44,12 @@ public class TriageThroughputBenchmark {
             rounds++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // on a shared machine the figure moves with what else runs: say how busy it was
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         double perSecond = (double) rounds * texts.size() / seconds;
         System.out.printf("%s %s: %d labels, %d features, mean %.0f chars/ticket%n", Path.of(args[0]).getFileName(),
                 args[2], classifier.labels().size(), classifier.featureCount(), meanChars);
-        System.out.printf("%.0f tickets/s on one thread (%.1f us/ticket) [checksum %d]%n",
-                perSecond, 1e6 / perSecond, sink % 10);
+        System.out.printf("%.0f tickets/s on one thread (%.1f us/ticket), machine load average %.1f [checksum %d]%n",
+                perSecond, 1e6 / perSecond, load, sink % 10);
     }
 }

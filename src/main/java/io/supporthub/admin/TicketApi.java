@@ -152,6 +152,8 @@ public class TicketApi {
         customer.put("account", t.customer().accountName());
         customer.put("annual_revenue", t.customer().annualRevenue());
         customer.put("health", t.customer().health());
+        customer.put("owner", t.customer().owner());
+        customer.put("open_cases", t.customer().openCases());
         v.put("customer", customer);
         v.put("sentiment", t.sentiment());
         v.put("language", t.language());

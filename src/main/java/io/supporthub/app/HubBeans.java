@@ -91,7 +91,7 @@ final class HubBeans {
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
                 (ApiTokens) beans.get("apiTokens")));
         SalesforceSettings crm = connectors.salesforce();
-        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
+        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup(crm.crmFields()), customers,
                 new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
         beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers)));

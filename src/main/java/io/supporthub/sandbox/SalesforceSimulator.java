@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * A local stand-in for the Salesforce REST API as camel-salesforce uses it: the OAuth 2.0
- * username-password token flow and SOQL queries on Contact (with Account fields), answering in
- * the documented shapes, including the documented error bodies.
+ * username-password token flow, SOQL queries on Contact (with Account fields) and the count of an
+ * account's open Cases, answering in the documented shapes, including the documented error bodies
+ * (a field the simulated org does not have is INVALID_FIELD, as in a real org).
  */
 final class SalesforceSimulator extends SimulatorServer {
 
@@ -25,6 +26,13 @@ final class SalesforceSimulator extends SimulatorServer {
     private static final Pattern QUERY_PATH = Pattern.compile("/services/data/v\\d+\\.\\d+/query/?");
     private static final Pattern CONTACT_BY_EMAIL = Pattern.compile(
             "(?is)SELECT\\s+(.+?)\\s+FROM\\s+Contact\\s+WHERE\\s+Email\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'.*");
+    private static final Pattern OPEN_CASES_OF_ACCOUNT = Pattern.compile(
+            "(?is)SELECT\\s+COUNT\\(\\)\\s+FROM\\s+Case\\s+WHERE\\s+AccountId\\s*=\\s*'([A-Za-z0-9]{15,18})'\\s+AND\\s+IsClosed\\s*=\\s*false");
+
+    /** The fields the simulated org has: standard ones, and the custom Account fields the hub's defaults name. */
+    private static final List<String> CONTACT_FIELDS = List.of("Id", "Name", "Email");
+    private static final List<String> ACCOUNT_FIELDS = List.of("Account.Id", "Account.Name", "Account.AnnualRevenue", "Account.Owner.Name",
+            "Account.Customer_Tier__c", "Account.Health_Score__c", "Account.Open_Cases__c");
 
     private final List<SandboxCustomer> customers;
     private final String accessToken = "00DSANDBOX!" + UUID.randomUUID().toString().replace("-", "");
@@ -87,14 +95,31 @@ final class SalesforceSimulator extends SimulatorServer {
             respond(exchange, 401, "application/json", "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]");
             return;
         }
+        Matcher count = soql == null ? null : OPEN_CASES_OF_ACCOUNT.matcher(soql.trim());
+        if (count != null && count.matches()) {
+            int open = customers.stream().filter(c -> c.accountId().equals(count.group(1))).mapToInt(SandboxCustomer::openCases).findFirst().orElse(0);
+            // SELECT COUNT() answers with the count as totalSize and no records
+            respond(exchange, 200, "application/json", "{\"totalSize\":" + open + ",\"done\":true,\"records\":[]}");
+            return;
+        }
         Matcher m = soql == null ? null : CONTACT_BY_EMAIL.matcher(soql.trim());
         if (m == null || !m.matches()) {
-            respond(exchange, 400, "application/json", "[{\"message\":\"the sandbox answers SELECT … FROM Contact WHERE Email = '…' only\","
-                    + "\"errorCode\":\"MALFORMED_QUERY\"}]");
+            respond(exchange, 400, "application/json", "[{\"message\":\"the sandbox answers SELECT … FROM Contact WHERE Email = '…' "
+                    + "and SELECT COUNT() FROM Case WHERE AccountId = '…' AND IsClosed = false only\",\"errorCode\":\"MALFORMED_QUERY\"}]");
             return;
         }
         String email = m.group(2).replaceAll("\\\\(.)", "$1");
         List<String> fields = List.of(m.group(1).split("\\s*,\\s*"));
+        Optional<String> unknown = fields.stream().filter(f -> !CONTACT_FIELDS.contains(f) && !ACCOUNT_FIELDS.contains(f)).findFirst();
+        if (unknown.isPresent()) {
+            String entity = unknown.get().startsWith("Account.") ? "Account" : "Contact";
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("message", "No such column '" + unknown.get().substring(unknown.get().lastIndexOf('.') + 1) + "' on entity '" + entity
+                    + "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.");
+            error.put("errorCode", "INVALID_FIELD");
+            respond(exchange, 400, "application/json", JSON.writeValueAsString(List.of(error)));
+            return;
+        }
         Optional<SandboxCustomer> customer = customers.stream().filter(c -> c.email().equalsIgnoreCase(email)).findFirst();
         List<Map<String, Object>> records = customer.map(c -> List.of(contact(c, fields))).orElse(List.of());
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -117,18 +142,15 @@ final class SalesforceSimulator extends SimulatorServer {
                 case "Account.Id" -> account.put("Id", c.accountId());
                 case "Account.Name" -> account.put("Name", c.accountName());
                 case "Account.AnnualRevenue" -> account.put("AnnualRevenue", c.annualRevenue());
+                case "Account.Customer_Tier__c" -> account.put("Customer_Tier__c", c.tier());
+                case "Account.Health_Score__c" -> account.put("Health_Score__c", c.health());
+                // a roll-up summary field answers as a number with a fraction, as Salesforce sends it
+                case "Account.Open_Cases__c" -> account.put("Open_Cases__c", (double) c.openCases());
                 case "Account.Owner.Name" -> {
                     owner.put("Name", c.owner());
                     account.put("Owner", owner);
                 }
-                default -> {
-                    if (field.startsWith("Account.") && field.endsWith("__c")) {
-                        String name = field.substring("Account.".length());
-                        account.put(name, name.toLowerCase().contains("tier") ? c.tier() : name.toLowerCase().contains("health") ? c.health() : null);
-                    } else {
-                        contact.put(field, null);
-                    }
-                }
+                default -> throw new IllegalStateException("unchecked field " + field);
             }
         }
         contact.put("Account", account);

@@ -17,7 +17,7 @@ public class TicketStore {
 
     private static final String COLUMNS = "id, key, subject, description, status, priority, category, tier, queue, channel, "
             + "requester_email, requester_name, customer_tier, customer_lookup, customer_crm_id, customer_account, customer_arr, "
-            + "customer_health, sentiment, language, complexity, version, created_at, updated_at";
+            + "customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, version, created_at, updated_at";
 
     private final Transactions transactions;
     private final CustomerStore customers;
@@ -36,8 +36,8 @@ public class TicketStore {
         Long customerId = request.requesterEmail() == null ? null : customers.upsert(connection, customer, request.requesterName());
         String sql = "insert into ticket (key, subject, description, status, priority, category, tier, queue, channel, "
                 + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
-                + "customer_arr, customer_health, sentiment, language, complexity, reenrich_after) "
-                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "customer_arr, customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, reenrich_after) "
+                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "case when ? then now() end) "
                 + "returning " + COLUMNS;
         try (PreparedStatement st = connection.prepareStatement(sql)) {
@@ -62,6 +62,8 @@ public class TicketStore {
             st.setString(i++, customer.accountName());
             st.setBigDecimal(i++, customer.annualRevenue());
             st.setString(i++, customer.health());
+            st.setString(i++, customer.owner());
+            st.setObject(i++, customer.openCases(), Types.INTEGER);
             st.setString(i++, classification.sentiment());
             st.setString(i++, classification.language());
             st.setString(i++, classification.complexity());
@@ -163,7 +165,7 @@ public class TicketStore {
         CustomerSnapshot customer = new CustomerSnapshot(rs.getString("requester_email"), rs.getString("requester_name"),
                 rs.getString("customer_crm_id"), null, rs.getString("customer_account"),
                 CustomerTier.fromCode(rs.getString("customer_tier")), rs.getBigDecimal("customer_arr"), rs.getString("customer_health"),
-                null, rs.getString("customer_lookup"));
+                rs.getString("customer_owner"), rs.getObject("customer_open_cases", Integer.class), rs.getString("customer_lookup"));
         return new Ticket(rs.getLong("id"), rs.getString("key"), rs.getString("subject"), rs.getString("description"),
                 TicketStatus.fromCode(rs.getString("status")), Priority.valueOf(rs.getString("priority")), rs.getString("category"),
                 Tier.valueOf(rs.getString("tier")), rs.getString("queue"), Channel.fromCode(rs.getString("channel")),

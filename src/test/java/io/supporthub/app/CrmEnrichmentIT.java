@@ -30,7 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CrmEnrichmentIT {
 
     @RegisterExtension
-    static HubWithCrm hub = HubWithCrm.withContacts(wm -> SalesforceStubs.contact(wm, "cached@acme.example", "Cai Ched", "Acme", "Enterprise", 900_000));
+    static HubWithCrm hub = HubWithCrm.withContacts(wm -> {
+        SalesforceStubs.contact(wm, "cached@acme.example", "Cai Ched", "Acme", "Enterprise", 900_000);
+        SalesforceStubs.openCases(wm, SalesforceStubs.ACCOUNT_ID, 3);
+        SalesforceStubs.contact(wm, "nocase@initech.example", "Noe Case", "001xx000003DGbNOCA", "Initech", "Gold", 50_000);
+        SalesforceStubs.openCasesRefused(wm, "001xx000003DGbNOCA");
+    });
 
     @Test
     @Order(1)
@@ -45,6 +50,28 @@ class CrmEnrichmentIT {
 
     @Test
     @Order(2)
+    void the_account_owner_and_open_cases_are_on_the_ticket_and_named_on_its_timeline() throws Exception {
+        JsonNode ticket = create("cached@acme.example");
+        assertThat(ticket.path("customer").path("owner").asText()).isEqualTo("Olivia Owens");
+        assertThat(ticket.path("customer").path("open_cases").asInt()).isEqualTo(3);
+        assertThat(ticket.path("customer").path("health").asText()).isEqualTo("Green");
+        JsonNode enriched = ticket.path("timeline").findParents("type").stream()
+                .filter(e -> e.path("type").asText().equals("customer_enriched")).findFirst().orElseThrow();
+        assertThat(enriched.path("reason").asText()).contains("customer tier enterprise, ARR 900000, health Green, owner Olivia Owens, 3 open cases");
+    }
+
+    @Test
+    @Order(3)
+    void when_the_crm_refuses_to_count_cases_the_customer_is_still_found_without_open_cases() throws Exception {
+        JsonNode ticket = create("nocase@initech.example");
+        assertThat(ticket.path("customer").path("lookup").asText()).isEqualTo("found");
+        assertThat(ticket.path("customer").path("tier").asText()).as("Gold maps to enterprise by default").isEqualTo("enterprise");
+        assertThat(ticket.path("customer").path("open_cases").isNull()).isTrue();
+        assertThat(ticket.path("timeline").toString()).contains("owner Olivia Owens").doesNotContain("open case");
+    }
+
+    @Test
+    @Order(4)
     void an_unknown_sender_is_cached_as_unknown_too() throws Exception {
         create("nobody@unknown.example");
         create("nobody@unknown.example");
@@ -52,7 +79,7 @@ class CrmEnrichmentIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void concurrent_tickets_from_one_new_sender_share_a_single_crm_call() throws Exception {
         hub.salesforce().stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'storm@acme.example'"))
                 .willReturn(aResponse().withFixedDelay(600).withHeader("Content-Type", "application/json")
@@ -72,7 +99,7 @@ class CrmEnrichmentIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void a_failing_or_slow_crm_never_blocks_intake_and_the_customer_is_flagged_unknown() throws Exception {
         hub.salesforce().stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'broken@acme.example'"))
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
@@ -93,7 +120,7 @@ class CrmEnrichmentIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void a_ticket_taken_in_during_an_outage_is_enriched_and_rerouted_when_the_crm_recovers() throws Exception {
         hub.salesforce().stubFor(get(urlPathMatching("/services/data/v[0-9.]+/query/?")).withQueryParam("q", containing("'recover@acme.example'"))
                 .willReturn(aResponse().withStatus(503).withBody("[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]")));

@@ -52,6 +52,8 @@ class SandboxIT {
             JsonNode ticket = items.get(0);
             assertThat(ticket.path("priority").asText()).isEqualTo("P1");
             assertThat(ticket.path("customer").path("tier").asText()).isEqualTo("vip");
+            assertThat(ticket.path("customer").path("owner").asText()).isEqualTo("Olivia Owens");
+            assertThat(ticket.path("customer").path("open_cases").asInt()).as("counted by the simulator's Case query").isEqualTo(2);
             assertThat(ticket.path("tier").asText()).isEqualTo("T3");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> inboxSize(ports.imap(), "ava@acme.example", "customer") == 1);

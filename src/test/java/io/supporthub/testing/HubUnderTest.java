@@ -105,6 +105,14 @@ public final class HubUnderTest {
         return this;
     }
 
+    /** One more key for a connector configured above, e.g. the org's own CRM field names. */
+    public HubUnderTest connectorSetting(String connector, String key, String value) {
+        Map<String, String> values = new HashMap<>(connectors.getOrDefault(connector, Map.of()));
+        values.put(key, value);
+        connectors.put(connector, values);
+        return this;
+    }
+
     public HubApplication start() throws Exception {
         connectors.putIfAbsent("mailbox", Map.of("mailbox.enabled", "false"));
         connectors.putIfAbsent("smtp", Map.of("smtp.enabled", "false"));

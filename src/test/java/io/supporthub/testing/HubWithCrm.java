@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class HubWithCrm implements BeforeAllCallback, AfterAllCallback {
 
     private final Consumer<WireMockServer> contacts;
+    private final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
     private WireMockServer salesforce;
     private HubApplication hub;
     private TicketApiClient api;
@@ -29,6 +30,12 @@ public final class HubWithCrm implements BeforeAllCallback, AfterAllCallback {
         return new HubWithCrm(contacts);
     }
 
+    /** A further salesforce.* key, e.g. the org's own field names. */
+    public HubWithCrm setting(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         salesforce = new WireMockServer(options().dynamicPort());
@@ -37,7 +44,9 @@ public final class HubWithCrm implements BeforeAllCallback, AfterAllCallback {
         contacts.accept(salesforce);
         SalesforceStubs.noContact(salesforce);
         int port = FreePort.next();
-        hub = new HubUnderTest().salesforce(salesforce.baseUrl()).camelProperty("camel.server.port", Integer.toString(port)).start();
+        HubUnderTest under = new HubUnderTest().salesforce(salesforce.baseUrl());
+        settings.forEach((key, value) -> under.connectorSetting("salesforce", key, value));
+        hub = under.camelProperty("camel.server.port", Integer.toString(port)).start();
         api = new TicketApiClient(port);
     }
 

@@ -15,6 +15,8 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CRM enrichment steps: the query for a draft, reading the answer, the fallback when the CRM
@@ -22,7 +24,11 @@ import org.apache.camel.Header;
  */
 public class CrmEnrichment implements AggregationStrategy {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CrmEnrichment.class);
+
     static final String SOURCE_HEADER = "hubCrmSource";
+    /** The customer found by the Contact query while its open Cases are being counted. */
+    static final String CUSTOMER_PROPERTY = "hubCrmCustomer";
 
     private final CrmLookup lookup;
     private final CustomerStore customers;
@@ -74,9 +80,27 @@ public class CrmEnrichment implements AggregationStrategy {
         return lookup.read(email, queryResult);
     }
 
+    /** True when the org counts the account's open Cases with a second query (salesforce.open-cases = case-count). */
+    public boolean countsOpenCases(CustomerSnapshot customer) {
+        return lookup.countsOpenCases(customer);
+    }
+
+    public String openCasesSoql(CustomerSnapshot customer) {
+        return lookup.openCasesSoqlFor(customer.crmAccountId());
+    }
+
+    public CustomerSnapshot withOpenCases(String countResult, @ExchangeProperty(CUSTOMER_PROPERTY) CustomerSnapshot customer) {
+        return lookup.withOpenCases(customer, countResult);
+    }
+
     /** The CRM is down, slow or refusing: the ticket goes on as customer 'unknown' and is enriched again later. */
     public CustomerSnapshot unavailable(@Header("hubRequesterEmail") String email,
                                         @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+        // Salesforce's own answer (e.g. INVALID_FIELD for a field the org lacks) is what an admin needs;
+        // once the circuit is open every ticket would repeat it, so those say less
+        if (error != null && !error.getClass().getSimpleName().equals("CallNotPermittedException")) {
+            LOG.warn("CRM lookup failed, the ticket goes on as customer 'unknown': {}", error.getMessage());
+        }
         return CustomerSnapshot.unknown(email, "crm_unavailable");
     }
 
@@ -106,7 +130,8 @@ public class CrmEnrichment implements AggregationStrategy {
             details.put("source", source);
         }
         String reason = switch (customer.lookup()) {
-            case "found" -> "CRM contact " + customer.crmContactId() + " at " + customer.accountName() + ": customer tier " + customer.tier().code() + from;
+            case "found" -> "CRM contact " + customer.crmContactId() + " at " + customer.accountName() + ": customer tier " + customer.tier().code()
+                    + accountFacts(customer) + from;
             case "not_found" -> "no CRM contact for " + customer.email() + ": new customer, tier unknown" + from;
             case "crm_disabled" -> "CRM lookup is turned off: customer tier unknown";
             default -> "CRM did not answer (" + failure(resource) + "): customer tier unknown, flagged for re-enrichment";
@@ -114,7 +139,35 @@ public class CrmEnrichment implements AggregationStrategy {
         if (customer.accountName() != null) {
             details.put("account", customer.accountName());
         }
+        putIfKnown(details, "annual_revenue", customer.annualRevenue());
+        putIfKnown(details, "health", customer.health());
+        putIfKnown(details, "owner", customer.owner());
+        putIfKnown(details, "open_cases", customer.openCases());
         return TicketEvent.of("customer_enriched", "crm-salesforce", reason, details);
+    }
+
+    /** ", ARR 850000, health Yellow, owner Marcus Lee, 2 open cases": what the CRM told, so the agent needs not look it up. */
+    private static String accountFacts(CustomerSnapshot customer) {
+        StringBuilder facts = new StringBuilder();
+        if (customer.annualRevenue() != null) {
+            facts.append(", ARR ").append(customer.annualRevenue().stripTrailingZeros().toPlainString());
+        }
+        if (customer.health() != null) {
+            facts.append(", health ").append(customer.health());
+        }
+        if (customer.owner() != null) {
+            facts.append(", owner ").append(customer.owner());
+        }
+        if (customer.openCases() != null) {
+            facts.append(", ").append(customer.openCases()).append(customer.openCases() == 1 ? " open case" : " open cases");
+        }
+        return facts.toString();
+    }
+
+    private static void putIfKnown(Map<String, Object> details, String key, Object value) {
+        if (value != null) {
+            details.put(key, value);
+        }
     }
 
     private static String failure(Exchange resource) {

@@ -1,18 +1,32 @@
 package io.supporthub.connector.salesforce;
 
+import io.supporthub.connector.crm.CrmFields;
+import io.supporthub.connector.crm.FieldPath;
+import io.supporthub.connector.crm.OpenCases;
+import io.supporthub.connector.crm.TierMapping;
+import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigKey;
 import io.supporthub.connector.spi.ConfigSource;
 import io.supporthub.connector.spi.ConfigType;
 import io.supporthub.connector.spi.ConnectorDefinition;
 import io.supporthub.connector.spi.Secret;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The Salesforce org used as the CRM (Contacts and Accounts) through camel-salesforce. */
 public record SalesforceSettings(boolean enabled, String loginUrl, String clientId, Secret clientSecret, String username,
-                                 Secret password, String apiVersion, Duration timeout, Duration cacheTtl, Duration notFoundCacheTtl, Duration reEnrichInterval) {
+                                 Secret password, String apiVersion, Duration timeout, Duration cacheTtl, Duration notFoundCacheTtl, Duration reEnrichInterval,
+                                 CrmFields crmFields) {
+
+    private static final ConfigType<FieldPath> FIELD_PATH = new ConfigType<>(
+            "a field of the Contact as SOQL names it: API names joined by dots, e.g. Account.Customer_Tier__c", FieldPath::parse);
+    private static final ConfigType<OpenCases> OPEN_CASES = new ConfigType<>(
+            "case-count, none, or a number field of the Contact such as Account.Open_Cases__c", OpenCases::parse);
+    private static final ConfigType<List<String>> VALUES = new ConfigType<>("values separated by commas, e.g. VIP,Platinum",
+            s -> Arrays.stream(s.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
 
     static final ConfigKey<Boolean> ENABLED = ConfigKey.optional("salesforce.enabled", ConfigType.BOOLEAN, "true",
             "Look customers up in Salesforce; false treats every requester as customer 'unknown'");
@@ -34,19 +48,48 @@ public record SalesforceSettings(boolean enabled, String loginUrl, String client
     static final ConfigKey<Duration> REENRICH_INTERVAL = ConfigKey.optional("salesforce.reenrich-interval", ConfigType.DURATION, "PT1M",
             "How often tickets that came in during a CRM outage are looked up again");
 
+    // Field paths start at the requester's Contact: "Account.X" is a field of its Account, a bare name one of the Contact.
+    static final ConfigKey<FieldPath> TIER_FIELD = ConfigKey.optional("salesforce.field.tier", FIELD_PATH, "Account.Customer_Tier__c",
+            "Field holding the customer's tier (usually a picklist on the Account)");
+    static final ConfigKey<FieldPath> ARR_FIELD = ConfigKey.optional("salesforce.field.arr", FIELD_PATH, "Account.AnnualRevenue",
+            "Number or currency field holding the account's annual recurring revenue");
+    static final ConfigKey<FieldPath> HEALTH_FIELD = ConfigKey.optional("salesforce.field.health", FIELD_PATH, "Account.Health_Score__c",
+            "Field holding the account's health score");
+    static final ConfigKey<FieldPath> OWNER_FIELD = ConfigKey.optional("salesforce.field.owner", FIELD_PATH, "Account.Owner.Name",
+            "Field holding the account owner's name");
+    static final ConfigKey<OpenCases> OPEN_CASES_SOURCE = ConfigKey.optional("salesforce.open-cases", OPEN_CASES, "case-count",
+            "Where the account's open cases come from: case-count (a second query counting its Cases with IsClosed = false), "
+                    + "a roll-up summary field such as Account.Open_Cases__c, or none");
+    static final ConfigKey<List<String>> VIP_VALUES = ConfigKey.optional("salesforce.tier.vip-values", VALUES, "VIP,Platinum,Strategic",
+            "Values of the tier field that mean a VIP customer (case is ignored)");
+    static final ConfigKey<List<String>> ENTERPRISE_VALUES = ConfigKey.optional("salesforce.tier.enterprise-values", VALUES, "Enterprise,Gold",
+            "Values of the tier field that mean an enterprise customer; every other value, or none, is standard");
+
     public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("salesforce",
             List.of(ENABLED, LOGIN_URL, CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD, API_VERSION, TIMEOUT, CACHE_TTL, NOT_FOUND_CACHE_TTL,
-                    REENRICH_INTERVAL));
+                    REENRICH_INTERVAL, TIER_FIELD, ARR_FIELD, HEALTH_FIELD, OWNER_FIELD, OPEN_CASES_SOURCE, VIP_VALUES, ENTERPRISE_VALUES));
 
     public static SalesforceSettings from(ConfigSource source) {
         DEFINITION.rejectUnknownKeys(source);
         if (!source.get(ENABLED)) {
             return new SalesforceSettings(false, "https://login.salesforce.com", "", Secret.of(""), "", Secret.of(""), "62.0",
-                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1));
+                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), CrmFields.DEFAULT);
         }
         return new SalesforceSettings(true, source.get(LOGIN_URL).toString(), source.get(CLIENT_ID), source.get(CLIENT_SECRET),
                 source.get(USERNAME), source.get(PASSWORD), source.get(API_VERSION), source.get(TIMEOUT), source.get(CACHE_TTL),
-                source.get(NOT_FOUND_CACHE_TTL), source.get(REENRICH_INTERVAL));
+                source.get(NOT_FOUND_CACHE_TTL), source.get(REENRICH_INTERVAL), crmFields(source));
+    }
+
+    /** The org's field names and tier values; a value listed for two tiers is an error naming the second list. */
+    static CrmFields crmFields(ConfigSource source) {
+        TierMapping tiers;
+        try {
+            tiers = TierMapping.of(source.get(VIP_VALUES), source.get(ENTERPRISE_VALUES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source.name(), ENTERPRISE_VALUES.name(), "must not repeat a value of " + VIP_VALUES.name() + ": " + e.getMessage());
+        }
+        return new CrmFields(source.get(TIER_FIELD), source.get(ARR_FIELD), source.get(HEALTH_FIELD), source.get(OWNER_FIELD),
+                source.get(OPEN_CASES_SOURCE), tiers);
     }
 
     /**

@@ -11,12 +11,15 @@ public final class Evaluation {
 
     /** Matrices wider than this print as a list of the most frequent confusions instead. */
     static final int MAX_MATRIX_LABELS = 30;
+    private static final double LOG_LOSS_FLOOR = 1e-15;
 
     private final List<String> labels;
     private final int[][] confusion; // [true label][predicted label]
     private final int n;
+    private final double logLoss;
 
-    Evaluation(List<String> labels, int[][] confusion) {
+    Evaluation(List<String> labels, int[][] confusion, double logLoss) {
+        this.logLoss = logLoss;
         this.labels = List.copyOf(labels);
         this.confusion = confusion;
         int total = 0;
@@ -31,8 +34,13 @@ public final class Evaluation {
     /** Labels are the sorted union of true and predicted labels, as scikit-learn's macro average uses. */
     public static Evaluation of(TextClassifier classifier, List<LabelledExample> examples) {
         List<String> predicted = new ArrayList<>(examples.size());
+        double logLoss = 0;
         for (LabelledExample example : examples) {
-            predicted.add(classifier.classify(example.text()).label());
+            double[] scores = classifier.scores(example.text());
+            predicted.add(classifier.best(scores).label());
+            int truth = classifier.labels().indexOf(example.label());
+            // a label the model never learnt counts as the floor probability, as scikit-learn clips
+            logLoss -= Math.log(Math.max(LOG_LOSS_FLOOR, truth < 0 ? 0 : scores[truth]));
         }
         TreeSet<String> union = new TreeSet<>(predicted);
         examples.forEach(e -> union.add(e.label()));
@@ -41,7 +49,15 @@ public final class Evaluation {
         for (int i = 0; i < examples.size(); i++) {
             confusion[labels.indexOf(examples.get(i).label())][labels.indexOf(predicted.get(i))]++;
         }
-        return new Evaluation(labels, confusion);
+        return new Evaluation(labels, confusion, examples.isEmpty() ? Double.NaN : logLoss / examples.size());
+    }
+
+    /**
+     * Mean negative log of the score given to the true label: how much the scores can be trusted as
+     * probabilities (lower is better; a uniform guess over k labels scores ln k). NaN when not known.
+     */
+    public double logLoss() {
+        return logLoss;
     }
 
     public int n() {
@@ -62,6 +78,15 @@ public final class Evaluation {
             correct += confusion[i][i];
         }
         return n == 0 ? 0 : (double) correct / n;
+    }
+
+    /**
+     * The binomial standard error of the accuracy, sqrt(p(1 - p) / n): how far the figure may move on
+     * another test set of the same size. On a few hundred tickets it is several points.
+     */
+    public double accuracyStandardError() {
+        double p = accuracy();
+        return n == 0 ? 0 : Math.sqrt(p * (1 - p) / n);
     }
 
     public double macroF1() {
@@ -86,7 +111,8 @@ public final class Evaluation {
 
     public String toJson() {
         StringBuilder json = new StringBuilder();
-        json.append(String.format(Locale.ROOT, "{\"n\": %d, \"accuracy\": %.6f, \"macro_f1\": %.6f, \"labels\": [", n, accuracy(), macroF1()));
+        json.append(String.format(Locale.ROOT, "{\"n\": %d, \"accuracy\": %.6f, \"macro_f1\": %.6f, \"accuracy_se\": %.6f, \"log_loss\": %s, \"labels\": [",
+                n, accuracy(), macroF1(), accuracyStandardError(), Double.isNaN(logLoss) ? "null" : String.format(Locale.ROOT, "%.6f", logLoss)));
         for (int i = 0; i < labels.size(); i++) {
             json.append(i == 0 ? "" : ", ").append(Json.quote(labels.get(i)));
         }
@@ -103,7 +129,8 @@ public final class Evaluation {
 
     /** Human-readable report: summary, per-label F1 and the confusion matrix (or its top cells when wide). */
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "n: %d%naccuracy: %.4f%nmacro-F1: %.4f%n", n, accuracy(), macroF1());
+        out.printf(Locale.ROOT, "n: %d%naccuracy: %.4f (standard error %.4f)%nmacro-F1: %.4f%nlog-loss of the scores: %.4f%n", n,
+                accuracy(), accuracyStandardError(), macroF1(), logLoss);
         int width = labels.stream().mapToInt(String::length).max().orElse(5);
         out.println("per label (F1, support):");
         for (int i = 0; i < labels.size(); i++) {

@@ -17,12 +17,14 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Saves and loads a TextClassifier as a gzip'd binary file: a magic number and format version,
- * then labels, feature settings, vocabulary, IDF and weights. A newer format is refused, not guessed.
+ * then labels, feature settings, vocabulary, IDF, weights and score calibration. A newer format is
+ * refused, not guessed.
  */
 public final class ModelFile {
 
     static final int MAGIC = 0x53485452; // "SHTR": support-hub triage
-    static final int VERSION = 1;
+    /** 2 adds the per-label calibration (slope, offset); a version 1 file reads with the identity calibration. */
+    static final int VERSION = 2;
 
     private ModelFile() {
     }
@@ -77,6 +79,10 @@ public final class ModelFile {
         for (float v : classifier.weights()) {
             out.writeFloat(v);
         }
+        for (int label = 0; label < classifier.labels().size(); label++) {
+            out.writeFloat(classifier.calibration().slope()[label]);
+            out.writeFloat(classifier.calibration().offset()[label]);
+        }
         out.flush();
         gzip.finish(); // the caller owns and closes target
     }
@@ -92,7 +98,7 @@ public final class ModelFile {
             throw new IOException("not a triage model file (bad magic number)");
         }
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new IOException("triage model format version " + version + " is not supported (this build reads "
                     + VERSION + "); retrain with triage-train");
         }
@@ -110,7 +116,14 @@ public final class ModelFile {
         float[] idf = readFloats(in, dims);
         float[] bias = readFloats(in, labelCount);
         float[] weights = readFloats(in, Math.multiplyExact(dims, labelCount));
-        return new TextClassifier(labels, new TfIdfVectorizer(settings, keys, idf), weights, bias);
+        PlattScaling calibration = PlattScaling.identity(labelCount);
+        if (version >= 2) {
+            for (int label = 0; label < labelCount; label++) {
+                calibration.slope()[label] = in.readFloat();
+                calibration.offset()[label] = in.readFloat();
+            }
+        }
+        return new TextClassifier(labels, new TfIdfVectorizer(settings, keys, idf), weights, bias, calibration);
     }
 
     private static float[] readFloats(DataInputStream in, int n) throws IOException {

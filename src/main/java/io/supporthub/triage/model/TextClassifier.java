@@ -3,8 +3,8 @@ package io.supporthub.triage.model;
 import java.util.List;
 
 /**
- * A trained linear text classifier: TF-IDF features times one weight vector per label. Immutable
- * and safe to share between threads.
+ * A trained linear text classifier: TF-IDF features times one weight vector per label, with
+ * calibrated scores. Immutable and safe to share between threads.
  */
 public final class TextClassifier {
 
@@ -12,9 +12,11 @@ public final class TextClassifier {
     private final TfIdfVectorizer vectorizer;
     private final float[] weights; // feature-major: weights[feature * labels + label], so one pass touches one row
     private final float[] bias;
+    private final PlattScaling calibration;
 
-    TextClassifier(List<String> labels, TfIdfVectorizer vectorizer, float[] weights, float[] bias) {
-        if (labels.isEmpty() || weights.length != vectorizer.dimension() * labels.size() || bias.length != labels.size()) {
+    TextClassifier(List<String> labels, TfIdfVectorizer vectorizer, float[] weights, float[] bias, PlattScaling calibration) {
+        if (labels.isEmpty() || weights.length != vectorizer.dimension() * labels.size() || bias.length != labels.size()
+                || calibration.slope().length != labels.size()) {
             throw new IllegalArgumentException("weights do not match " + labels.size() + " labels x "
                     + vectorizer.dimension() + " features");
         }
@@ -22,10 +24,15 @@ public final class TextClassifier {
         this.vectorizer = vectorizer;
         this.weights = weights;
         this.bias = bias;
+        this.calibration = calibration;
     }
 
     public Prediction classify(CharSequence text) {
-        double[] scores = scores(text);
+        return best(scores(text));
+    }
+
+    /** The label with the highest score and the runner-up, from {@link #scores}. */
+    Prediction best(double[] scores) {
         int best = 0;
         int second = -1;
         for (int c = 1; c < scores.length; c++) {
@@ -42,16 +49,31 @@ public final class TextClassifier {
     }
 
     /**
-     * Per-label scores in [0, 1] summing to 1: the logistic of each one-vs-rest decision value,
-     * normalised (as LIBLINEAR does for its probability estimates). A ranking, not a calibrated probability.
+     * Per-label scores in [0, 1] summing to 1: each one-vs-rest decision value through its label's
+     * sigmoid, fit at training time on texts the model had not seen (Platt scaling), then normalised
+     * as LIBLINEAR does for its one-vs-rest probabilities. Without calibration the sigmoid is the
+     * plain logistic: a ranking, not a probability.
      */
     public double[] scores(CharSequence text) {
         int k = labels.size();
+        double[] decision = decisionValues(weights, bias, k, vectorizer.vectorize(text));
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            decision[c] = calibration.probability(c, decision[c]);
+            sum += decision[c];
+        }
+        for (int c = 0; c < k; c++) {
+            decision[c] /= sum;
+        }
+        return decision;
+    }
+
+    /** The linear decision value of every label for one vector, weights in our feature-major layout. */
+    static double[] decisionValues(float[] weights, float[] bias, int k, SparseVector x) {
         double[] decision = new double[k];
         for (int c = 0; c < k; c++) {
             decision[c] = bias[c];
         }
-        SparseVector x = vectorizer.vectorize(text);
         int[] indices = x.indices();
         float[] values = x.values();
         for (int f = 0; f < indices.length; f++) {
@@ -60,14 +82,6 @@ public final class TextClassifier {
             for (int c = 0; c < k; c++) {
                 decision[c] += weights[row + c] * v;
             }
-        }
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            decision[c] = 1 / (1 + Math.exp(-decision[c]));
-            sum += decision[c];
-        }
-        for (int c = 0; c < k; c++) {
-            decision[c] /= sum;
         }
         return decision;
     }
@@ -90,5 +104,9 @@ public final class TextClassifier {
 
     float[] bias() {
         return bias;
+    }
+
+    PlattScaling calibration() {
+        return calibration;
     }
 }

@@ -81,6 +81,24 @@ class TextClassifierTest {
     }
 
     @Test
+    void a_model_file_of_format_1_from_before_calibration_still_loads_with_plain_logistic_scores() throws IOException {
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        ModelFile.write(CLASSIFIER, current);
+        byte[] body = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(current.toByteArray())).readAllBytes();
+        // format 1 is format 2 without the calibration pairs at the end
+        byte[] formatOne = java.util.Arrays.copyOf(body, body.length - 8 * CLASSIFIER.labels().size());
+        java.nio.ByteBuffer.wrap(formatOne).putInt(4, 1);
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(old)) {
+            gzip.write(formatOne);
+        }
+        TextClassifier loaded = ModelFile.read(new ByteArrayInputStream(old.toByteArray()));
+        assertThat(loaded.labels()).isEqualTo(CLASSIFIER.labels());
+        assertThat(loaded.calibration()).isEqualTo(PlattScaling.identity(CLASSIFIER.labels().size()));
+        assertThat(loaded.classify("I was charged twice").label()).isEqualTo(CLASSIFIER.classify("I was charged twice").label());
+    }
+
+    @Test
     void a_model_file_of_a_newer_format_version_is_refused_with_advice() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {

@@ -63,7 +63,7 @@ class TriageCommandsTest {
         assertThat(eval("--model", model.toString(), "--input", csv.toString(), "--text", "subject,body",
                 "--label", "queue", "--json")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).strip()).matches(
-                "\\{\"n\": 75, \"accuracy\": 1\\.000000, \"macro_f1\": 1\\.000000, "
+                "\\{\"n\": 75, \"accuracy\": 1\\.000000, \"macro_f1\": 1\\.000000, \"accuracy_se\": 0\\.000000, \"log_loss\": 0\\.\\d{6}, "
                         + "\"labels\": \\[\"account\", \"billing\", \"shipping\"\\], "
                         + "\"confusion\": \\[\\[25, 0, 0\\], \\[0, 25, 0\\], \\[0, 0, 25\\]\\]\\}");
     }

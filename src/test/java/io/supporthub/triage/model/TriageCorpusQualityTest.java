@@ -51,36 +51,47 @@ class TriageCorpusQualityTest {
                 .isGreaterThanOrEqualTo(0.88);
     }
 
+    // Bueck: issue 4's bar applies to each of the two files separately (docs/triage-quality.md).
+
     @Test
     void bueck_queues_of_the_4k_file_reach_an_accuracy_of_at_least_0_45() throws IOException {
         assertThat(holdout(BUECK_4K, "subject,body", "queue").accuracy()).isGreaterThanOrEqualTo(0.45);
     }
 
-    /** Regression floor a little under the measured 0.735 (naive Bayes scores about 0.67-0.73). */
+    /** Regression floor a little under the measured 0.738 (naive Bayes scores about 0.67-0.73). */
     @Test
-    void bueck_types_of_the_20k_file_stay_above_0_70() throws IOException {
-        assertThat(holdout(BUECK_20K, "subject,body", "type").accuracy()).isGreaterThanOrEqualTo(0.70);
+    void bueck_types_of_the_20k_file_stay_above_0_71() throws IOException {
+        assertThat(holdout(BUECK_20K, "subject,body", "type").accuracy()).isGreaterThanOrEqualTo(0.71);
     }
 
-    /** Regression floor a little under the measured 0.394 (naive Bayes scores about 0.31-0.39). */
+    /** Regression floor a little under the measured 0.405 (naive Bayes scores about 0.31-0.39). */
     @Test
-    void bueck_queues_of_the_20k_file_stay_above_0_36() throws IOException {
-        assertThat(holdout(BUECK_20K, "subject,body", "queue").accuracy()).isGreaterThanOrEqualTo(0.36);
+    void bueck_queues_of_the_20k_file_stay_above_0_38() throws IOException {
+        assertThat(holdout(BUECK_20K, "subject,body", "queue").accuracy()).isGreaterThanOrEqualTo(0.38);
     }
 
-    @Disabled("issue 4 acceptance not met yet: measured 0.735 (see docs/triage-quality.md)")
+    /** Regression floor a little under the measured 0.571 on 98 tickets (one standard error is 0.05). */
+    @Test
+    void bueck_types_of_the_4k_file_stay_above_0_52() throws IOException {
+        assertThat(holdout(BUECK_4K, "subject,body", "type").accuracy()).isGreaterThanOrEqualTo(0.52);
+    }
+
+    @Disabled("issue 4 bar not met: measured 0.738 +- 0.026 on 279 tickets; the errors are Incident <-> Problem, "
+            + "which the generated labels do not separate (docs/triage-quality.md, 'Why three Bueck bars are not met')")
     @Test
     void bueck_types_of_the_20k_file_reach_an_accuracy_of_at_least_0_75() throws IOException {
         assertThat(holdout(BUECK_20K, "subject,body", "type").accuracy()).isGreaterThanOrEqualTo(0.75);
     }
 
-    @Disabled("issue 4 acceptance not met yet: measured 0.394 (see docs/triage-quality.md)")
+    @Disabled("issue 4 bar not met: measured 0.405 +- 0.029 on 279 tickets; validation is 0.37-0.40 for every model tried, "
+            + "and even the tickets' own tags predict the queue at 0.34 (docs/triage-quality.md, 'Why three Bueck bars are not met')")
     @Test
     void bueck_queues_of_the_20k_file_reach_an_accuracy_of_at_least_0_45() throws IOException {
         assertThat(holdout(BUECK_20K, "subject,body", "queue").accuracy()).isGreaterThanOrEqualTo(0.45);
     }
 
-    @Disabled("issue 4 acceptance not met yet: measured 0.582 on 98 held-out tickets (see docs/triage-quality.md)")
+    @Disabled("issue 4 bar not met: measured 0.571 +- 0.050 on 98 tickets; validation is 0.59-0.61 for every model tried, "
+            + "and even subject + body + the agent's answer reach only 0.59 (docs/triage-quality.md, 'Why three Bueck bars are not met')")
     @Test
     void bueck_types_of_the_4k_file_reach_an_accuracy_of_at_least_0_75() throws IOException {
         assertThat(holdout(BUECK_4K, "subject,body", "type").accuracy()).isGreaterThanOrEqualTo(0.75);

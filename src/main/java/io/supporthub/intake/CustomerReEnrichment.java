@@ -92,8 +92,8 @@ public class CustomerReEnrichment {
             long customerId = customers.upsert(c, customer, job.requesterName());
             try (PreparedStatement st = c.prepareStatement(
                     "update ticket set customer_id = ?, customer_tier = ?, customer_lookup = ?, customer_crm_id = ?, customer_account = ?, "
-                            + "customer_arr = ?, customer_health = ?, priority = ?, tier = ?, queue = ?, reenrich_after = null, "
-                            + "version = version + 1, updated_at = now() where id = ?")) {
+                            + "customer_arr = ?, customer_health = ?, customer_owner = ?, customer_open_cases = ?, priority = ?, tier = ?, queue = ?, "
+                            + "reenrich_after = null, version = version + 1, updated_at = now() where id = ?")) {
                 st.setLong(1, customerId);
                 st.setString(2, customer.tier().code());
                 st.setString(3, customer.lookup());
@@ -101,10 +101,12 @@ public class CustomerReEnrichment {
                 st.setString(5, customer.accountName());
                 st.setBigDecimal(6, customer.annualRevenue());
                 st.setString(7, customer.health());
-                st.setString(8, priority.name());
-                st.setString(9, tier.name());
-                st.setString(10, queue);
-                st.setLong(11, job.ticketId());
+                st.setString(8, customer.owner());
+                st.setObject(9, customer.openCases(), java.sql.Types.INTEGER);
+                st.setString(10, priority.name());
+                st.setString(11, tier.name());
+                st.setString(12, queue);
+                st.setLong(13, job.ticketId());
                 st.executeUpdate();
             }
             TicketEvent enriched = redone.events().stream().filter(e -> e.type().equals("customer_enriched")).reduce((a, b) -> b).orElseThrow();

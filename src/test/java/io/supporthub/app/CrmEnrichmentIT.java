@@ -133,6 +133,7 @@ class CrmEnrichmentIT {
         JsonNode after = await().atMost(Duration.ofSeconds(15)).until(() -> read(key),
                 t -> t.path("customer").path("lookup").asText().equals("found"));
         assertThat(after.path("customer").path("tier").asText()).isEqualTo("vip");
+        assertThat(after.path("customer").path("owner").asText()).as("the ticket's customer snapshot is complete after re-enrichment").isEqualTo("Olivia Owens");
         assertThat(after.path("tier").asText()).isEqualTo("T2");
         assertThat(after.path("queue").asText()).isEqualTo("priority");
         assertThat(after.path("timeline").findValuesAsText("type")).contains("customer_reenriched", "rerouted");

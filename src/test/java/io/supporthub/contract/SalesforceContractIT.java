@@ -38,7 +38,9 @@ class SalesforceContractIT {
             assertThat(customer.path("tier").asText()).isEqualTo("vip");
             assertThat(customer.path("account").asText()).isEqualTo("Contract Holdings");
             assertThat(salesforce.requestsReceived("post /services/oauth2/token")).isEqualTo(1);
-            assertThat(salesforce.requestsReceived("get /services/data/v62.0/query/")).isEqualTo(1);
+            assertThat(customer.path("owner").asText()).isEqualTo("Olive Owner");
+            // the contact query, then the count of the account's open cases
+            assertThat(salesforce.requestsReceived("get /services/data/v62.0/query/")).isEqualTo(2);
             assertThat(salesforce.requestViolations()).as("requests the hub sent that break the Salesforce description").isEmpty();
         }
         // only now has the hub stopped: its logout must match the description too

@@ -48,7 +48,8 @@ class SalesforceStubsContractIT {
             List<String> problems = new ArrayList<>(proxy.requestViolations());
             problems.addAll(proxy.responseViolations());
             problems.addAll(proxy.failedExchanges());
-            assertThat(proxy.requestsReceived("get /services/data/v62.0/query/")).isEqualTo(2);
+            // two contact queries, and the open-cases count for the one customer found
+            assertThat(proxy.requestsReceived("get /services/data/v62.0/query/")).isEqualTo(3);
             assertThat(problems).as("spec violations seen by the proxy; its log:\n" + proxy.logText()).isEmpty();
         } finally {
             wm.stop();

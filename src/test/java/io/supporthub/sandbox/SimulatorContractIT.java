@@ -45,7 +45,8 @@ class SimulatorContractIT {
                 assertThat(known.path("customer").path("tier").asText()).isEqualTo("vip");
                 assertThat(unknown.path("customer").path("tier").asText()).isEqualTo("unknown");
             }
-            assertThat(proxy.requestsReceived("get /services/data/v62.0/query/")).isEqualTo(2);
+            // two contact queries, and the open-cases count for the one customer found
+            assertThat(proxy.requestsReceived("get /services/data/v62.0/query/")).isEqualTo(3);
             assertThat(proxy.requestsReceived("get /services/oauth2/revoke")).isEqualTo(1);
             assertNoViolations(proxy);
         }

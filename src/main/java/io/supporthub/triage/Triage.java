@@ -78,10 +78,14 @@ public class Triage {
         }
         Optional<Match> urgencyMatch = strongest(r.urgency(), text);
         Level urgency = urgencyMatch.map(Match::level).orElse(Level.LOW);
+        if (emergency) {
+            // a breach, an outage or lost data cannot wait, however calmly it is worded: never below P2 in the emergency queue
+            urgency = urgency.atLeast(Level.HIGH);
+        }
         Priority priority = PriorityMatrix.priority(impact, urgency);
         String priorityReason = "impact " + impact.name().toLowerCase(Locale.ROOT) + " (customer tier " + customer.tier().code()
                 + scope.map(m -> ", " + m.describe()).orElse("") + (emergency ? ", emergency" : "") + ") × urgency "
-                + urgency.name().toLowerCase(Locale.ROOT) + urgencyMatch.map(m -> " (" + m.describe() + ")").orElse(" (no urgency rule matched)");
+                + urgency.name().toLowerCase(Locale.ROOT) + urgencyReason(urgencyMatch, emergency);
         reasons.add(TicketEvent.of("prioritized", ACTOR, priority.name() + " " + priority.label() + ": " + priorityReason,
                 Map.of("priority", priority.name(), "impact", impact.name(), "urgency", urgency.name())));
 
@@ -104,6 +108,13 @@ public class Triage {
                 Sentiment.of(text), Language.guess(text));
         return new TriageResult(classification, emergency, refundOverLimit, complex, refund == null ? null : refund.value(),
                 refund == null ? null : refund.currency(), reasons);
+    }
+
+    private static String urgencyReason(Optional<Match> match, boolean emergency) {
+        if (emergency && match.map(m -> m.level() != Level.HIGH).orElse(true)) {
+            return " (emergency" + match.map(m -> "; " + m.describe()).orElse("") + ")";
+        }
+        return match.map(m -> " (" + m.describe() + ")").orElse(" (no urgency rule matched)");
     }
 
     private record Match(String ruleId, String phrase, Level level) {

@@ -31,6 +31,15 @@ class TriageTest {
     }
 
     @Test
+    void an_outage_reported_without_urgent_words_is_still_an_emergency_of_at_least_p2() {
+        TriageResult result = classify(CustomerTier.STANDARD, "Our shop", "Our shop went down an hour ago.");
+        assertThat(result.classification().category()).isEqualTo("outage");
+        assertThat(result.emergency()).isTrue();
+        assertThat(result.classification().priority()).isEqualTo(Priority.P2);
+        assertThat(result.reasons()).extracting(e -> e.reason()).anyMatch(r -> r.contains("× urgency high (emergency)"));
+    }
+
+    @Test
     void data_loss_is_an_emergency_whatever_the_category() {
         assertThat(classify(CustomerTier.STANDARD, "Sync problem", "After the update we had data loss in our projects").emergency()).isTrue();
     }

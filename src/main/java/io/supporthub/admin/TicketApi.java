@@ -28,9 +28,16 @@ public class TicketApi {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final TicketStore tickets;
+    private final java.util.function.LongFunction<java.util.List<Map<String, Object>>> slaClocks;
 
     public TicketApi(TicketStore tickets) {
+        this(tickets, id -> java.util.List.of());
+    }
+
+    /** @param slaClocks the ticket's SLA clocks as the API shows them */
+    public TicketApi(TicketStore tickets, java.util.function.LongFunction<java.util.List<Map<String, Object>>> slaClocks) {
         this.tickets = tickets;
+        this.slaClocks = slaClocks;
     }
 
     /** Reads {@code {"requester_email", "requester_name"?, "subject", "message", "channel"?}} into an intake request. */
@@ -76,6 +83,7 @@ public class TicketApi {
     public String ticketWithTimeline(String key) {
         Ticket ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("no ticket " + key));
         Map<String, Object> view = ticketView(ticket);
+        view.put("sla", slaClocks.apply(ticket.id()));
         view.put("timeline", tickets.timeline(ticket.id()).stream().map(TicketApi::eventView).toList());
         return write(view);
     }
@@ -151,6 +159,7 @@ public class TicketApi {
         v.put("language", t.language());
         v.put("complexity", t.complexity());
         v.put("description", t.description());
+        v.put("version", t.version());
         v.put("created_at", t.createdAt());
         v.put("updated_at", t.updatedAt());
         return v;

@@ -28,6 +28,7 @@ import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.MailboxLiveness;
+import io.supporthub.mail.SatisfactionFollowUpMail;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.mail.threading.MailThreader;
@@ -61,7 +62,9 @@ final class HubBeans {
         TicketStore tickets = new TicketStore(transactions, customers);
         MailLedger ledger = new MailLedger(transactions);
         NotificationStore notifications = new NotificationStore(transactions);
-        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()));
+        SlaBeans sla = new SlaBeans(hub, connectors, transactions, tickets, notifications, clock);
+        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications,
+                new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()), sla.intakeHooks());
         Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults),
                 SeedModel.load(hub.triageModel()));
         String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
@@ -78,7 +81,7 @@ final class HubBeans {
         InboundMailReader mailReader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
         MailQuarantine quarantine = new MailQuarantine(transactions);
         beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), mailReader, ledger, quarantine,
-                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger)));
+                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger, sla.intakeHooks())));
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader));
         SalesforceSettings crm = connectors.salesforce();
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
@@ -89,10 +92,13 @@ final class HubBeans {
         beans.put("persistStep", new PersistStep(intake));
         beans.put("notificationStep", new NotificationStep(notifications,
                 new AcknowledgementMail(connectors.smtp().messageIdDomain(), connectors.smtp().fromName()),
-                new SlackAlertComposer(publicUrl + "/api/v1/tickets/"),
+                new SatisfactionFollowUpMail(connectors.smtp().messageIdDomain(), connectors.smtp().fromName(), publicUrl + "/survey/"),
+                new SlackAlertComposer(publicUrl + "/api/v1/tickets/"), connectors.slack().channels(),
                 "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">",
                 new OutboundMailLog(transactions, clock), connectors.smtp().caps()));
-        beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
+        TicketApi ticketApi = new TicketApi(tickets, sla.clockView());
+        beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), ticketApi));
+        sla.bind(beans, ticketApi, meters);
         beans.put("smtpProperties", smtpProperties(connectors));
         beans.put("mailBinding", new LenientMailBinding());
         MailboxAuthenticator mailboxLogin = MailboxLogin.authenticator(hub, connectors.mailbox(), transactions);

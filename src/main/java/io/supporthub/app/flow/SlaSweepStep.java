@@ -38,10 +38,14 @@ public class SlaSweepStep {
         this.hubClock = hubClock;
     }
 
-    /** Sets when this run hands over: just before the trigger's next fire time (real time, as Quartz keeps it). */
+    /**
+     * Sets when this run hands over: just before the trigger's next fire time (real time, as Quartz
+     * keeps it). A run that started late still sweeps once.
+     */
     public void begin(@Header("nextFireTime") Date nextFireTime, Exchange exchange) {
-        Instant until = nextFireTime == null ? Instant.now().plusSeconds(1) : nextFireTime.toInstant().minus(HANDOVER);
-        exchange.setProperty(UNTIL, until);
+        Instant now = Instant.now();
+        Instant until = nextFireTime == null ? now.plusSeconds(1) : nextFireTime.toInstant().minus(HANDOVER);
+        exchange.setProperty(UNTIL, until.isAfter(now) ? until : now.plusMillis(100));
     }
 
     public boolean keepSweeping(@ExchangeProperty(UNTIL) Instant until, Exchange exchange) {

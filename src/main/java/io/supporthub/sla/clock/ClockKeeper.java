@@ -33,8 +33,18 @@ public final class ClockKeeper {
         this.policies = policies;
     }
 
+    /** Starts the clocks of a ticket just created: first cycles, nothing to look up. */
+    public List<TicketEvent> startNew(Connection c, TicketFacts ticket, Set<SlaMetric> metrics, Instant now) throws SQLException {
+        return start(c, ticket, metrics, false, now, true);
+    }
+
     /** Starts a clock for each of {@code metrics} a policy defines for the ticket; a paused start waits for the ticket to open. */
     public List<TicketEvent> start(Connection c, TicketFacts ticket, Set<SlaMetric> metrics, boolean paused, Instant now) throws SQLException {
+        return start(c, ticket, metrics, paused, now, false);
+    }
+
+    private List<TicketEvent> start(Connection c, TicketFacts ticket, Set<SlaMetric> metrics, boolean paused, Instant now, boolean isNew)
+            throws SQLException {
         SlaPolicyBook book = policies.get();
         Map<SlaMetric, AppliedTarget> targets = book.select(ticket.context());
         List<TicketEvent> events = new ArrayList<>();
@@ -43,7 +53,8 @@ public final class ClockKeeper {
             if (target == null || !metrics.contains(metric)) {
                 continue;
             }
-            int cycle = metric == SlaMetric.NEXT_REPLY || metric == SlaMetric.PERIODIC_UPDATE ? store.nextCycle(c, ticket.id(), metric) : 1;
+            boolean cycles = metric == SlaMetric.NEXT_REPLY || metric == SlaMetric.PERIODIC_UPDATE;
+            int cycle = cycles && !isNew ? store.nextCycle(c, ticket.id(), metric) : 1;
             SlaClock clock = new SlaClock(0, ticket.id(), metric, cycle, target.policyId(), target.calendar(), target.target(),
                     ClockLadder.steps(target.warnings()), paused ? ClockState.PAUSED : ClockState.RUNNING, null, now,
                     paused ? null : now, Duration.ZERO, null, null, 0);
@@ -155,38 +166,16 @@ public final class ClockKeeper {
      * already used up is due at once; the sweep then fires only the latest step it has passed.
      */
     public List<TicketEvent> reselect(Connection c, TicketFacts ticket, Instant now, String why) throws SQLException {
-        SlaPolicyBook book = policies.get();
-        Map<SlaMetric, AppliedTarget> targets = book.select(ticket.context());
+        Map<SlaMetric, AppliedTarget> targets = policies.get().select(ticket.context());
         List<TicketEvent> events = new ArrayList<>();
         Set<SlaMetric> seen = new java.util.HashSet<>();
         for (SlaClock clock : store.lockForTicket(c, ticket.id())) {
             seen.add(clock.metric());
-            if (!clock.live()) {
-                continue;
-            }
-            AppliedTarget target = targets.get(clock.metric());
-            if (target == null) {
-                SlaClock cancelled = clock.stopped("cancelled", ClockLadder.elapsed(clock, book.calendar(clock.calendar()), now), clock.breachedAt());
-                store.save(c, cancelled, ClockLadder.Schedule.NONE, now);
-                events.add(event("sla_cancelled", clock.metric().key() + " clock cancelled: " + why + " and no policy defines "
-                        + clock.metric().key() + " for the ticket now", clock.id(), cancelled, ClockLadder.Schedule.NONE));
-                continue;
-            }
-            List<Integer> steps = ClockLadder.steps(target.warnings());
-            if (target.policyId().equals(clock.policyId()) && target.calendar().equals(clock.calendar())
-                    && target.target().equals(clock.target()) && steps.equals(clock.steps())) {
-                continue;
-            }
-            Duration used = ClockLadder.elapsed(clock, book.calendar(clock.calendar()), now);
-            SlaClock moved = clock.withTarget(target.policyId(), target.calendar(), target.target(), steps)
-                    .with(clock.state(), clock.running() ? now : null, used);
-            String reason = clock.metric().key() + " recomputed: " + why + "; policy " + target.policyId() + " sets "
-                    + DurationText.of(target.target()) + " on calendar " + target.calendar() + ", " + DurationText.of(used) + " already used";
-            if (moved.running()) {
-                events.add(run(c, moved, now, "sla_recomputed", reason));
-            } else {
-                store.save(c, moved, ClockLadder.Schedule.NONE, now);
-                events.add(event("sla_recomputed", reason + "; stays paused", clock.id(), moved, ClockLadder.Schedule.NONE));
+            if (clock.live()) {
+                TicketEvent event = retarget(c, clock, targets.get(clock.metric()), now, why);
+                if (event != null) {
+                    events.add(event);
+                }
             }
         }
         // a metric the new policy adds and the ticket never had; first response is not started late
@@ -200,6 +189,32 @@ public final class ClockKeeper {
             events.addAll(start(c, ticket, added, ticket.status().equals("pending_customer") || ticket.status().equals("on_hold"), now));
         }
         return events;
+    }
+
+    /** Moves one live clock to its new target (or ends it when none applies); null when nothing changed. */
+    private TicketEvent retarget(Connection c, SlaClock clock, AppliedTarget target, Instant now, String why) throws SQLException {
+        BusinessCalendar calendar = policies.get().calendar(clock.calendar());
+        if (target == null) {
+            SlaClock cancelled = clock.stopped("cancelled", ClockLadder.elapsed(clock, calendar, now), clock.breachedAt());
+            store.save(c, cancelled, ClockLadder.Schedule.NONE, now);
+            return event("sla_cancelled", clock.metric().key() + " clock cancelled: " + why + " and no policy defines "
+                    + clock.metric().key() + " for the ticket now", clock.id(), cancelled, ClockLadder.Schedule.NONE);
+        }
+        List<Integer> steps = ClockLadder.steps(target.warnings());
+        if (target.policyId().equals(clock.policyId()) && target.calendar().equals(clock.calendar())
+                && target.target().equals(clock.target()) && steps.equals(clock.steps())) {
+            return null;
+        }
+        Duration used = ClockLadder.elapsed(clock, calendar, now);
+        SlaClock moved = clock.withTarget(target.policyId(), target.calendar(), target.target(), steps)
+                .with(clock.state(), clock.running() ? now : null, used);
+        String reason = clock.metric().key() + " recomputed: " + why + "; policy " + target.policyId() + " sets "
+                + DurationText.of(target.target()) + " on calendar " + target.calendar() + ", " + DurationText.of(used) + " already used";
+        if (moved.running()) {
+            return run(c, moved, now, "sla_recomputed", reason);
+        }
+        store.save(c, moved, ClockLadder.Schedule.NONE, now);
+        return event("sla_recomputed", reason + "; stays paused", clock.id(), moved, ClockLadder.Schedule.NONE);
     }
 
     private TicketEvent run(Connection c, SlaClock clock, Instant now, String type, String reason) throws SQLException {

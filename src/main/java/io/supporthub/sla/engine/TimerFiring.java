@@ -81,76 +81,100 @@ public final class TimerFiring {
     private List<NotificationRequest> fire(Connection c, DueTimer due, EscalationPolicy policy, Instant now) throws SQLException {
         TicketFacts ticket = TicketFacts.lock(c, due.ticket().id()).orElseThrow();
         TicketTimers.Timer timer = due.timer();
-        String notApplying = null;
         List<NotificationRequest> requests = new ArrayList<>();
-        switch (timer.kind()) {
-            case TIER_ESCALATION -> {
-                var rule = policy.escalationFrom(timer.ruleKey());
-                if (rule.isEmpty()) {
-                    notApplying = "no rule escalates from " + timer.ruleKey() + " any more";
-                } else if (!ticket.unresolved()) {
-                    notApplying = "ticket is " + ticket.status();
-                } else if (!ticket.tier().equals(rule.get().from())) {
-                    notApplying = "ticket left " + rule.get().from() + " for " + ticket.tier();
-                } else {
-                    String why = "unresolved " + DurationText.of(rule.get().after()) + " in " + rule.get().from() + " (rule " + rule.get().id() + ")";
-                    String queue = rule.get().queue().orElse(ticket.queue());
-                    lifecycle.moveTier(c, ticket, rule.get().to(), queue, now, why);
-                    requests.addAll(alerts.slack("escalation:" + ticket.key() + ":" + rule.get().from() + "-" + rule.get().to(),
-                            ticket.withTier(rule.get().to(), queue).alertFacts(), "escalation", "escalated to " + rule.get().to() + ": " + why,
-                            Map.of("from_tier", rule.get().from(), "to_tier", rule.get().to())));
-                }
-            }
-            case EXECUTIVE_ESCALATION -> {
-                if (policy.executive().isEmpty()) {
-                    notApplying = "executive escalation is turned off";
-                } else if (!ticket.unresolved() || ticket.tier().equals("EXECUTIVE")) {
-                    notApplying = ticket.unresolved() ? "ticket is with the executives already" : "ticket is " + ticket.status();
-                } else {
-                    String why = "unresolved " + DurationText.of(policy.executive().get().after()) + " since it was opened";
-                    String queue = policy.executive().get().queue();
-                    lifecycle.moveTier(c, ticket, "EXECUTIVE", queue, now, why);
-                    requests.addAll(alerts.slack("escalation:" + ticket.key() + ":executive", ticket.withTier("EXECUTIVE", queue).alertFacts(),
-                            "escalation", "escalated to the executives: " + why,
-                            Map.of("from_tier", ticket.tier(), "to_tier", "EXECUTIVE", "audience", TicketAlerts.EXECUTIVES)));
-                }
-            }
-            case MANAGER_NOTICE -> {
-                if (policy.managerNoticeAfter().isEmpty() || !ticket.unresolved()) {
-                    notApplying = ticket.unresolved() ? "manager notice is turned off" : "ticket is " + ticket.status();
-                } else {
-                    String why = "still unresolved " + DurationText.of(policy.managerNoticeAfter().get()) + " after it was opened";
-                    tickets.appendEvent(c, ticket.id(), TicketEvent.of("manager_notified", "escalation", why, Map.of("rule", "manager_notice.open_after")));
-                    requests.addAll(alerts.slack("manager:open:" + ticket.key(), ticket.alertFacts(), "manager_notice", why,
-                            Map.of("audience", TicketAlerts.MANAGERS)));
-                }
-            }
-            case SATISFACTION_FOLLOW_UP -> {
-                if (!ticket.status().equals("solved") && !ticket.status().equals("closed")) {
-                    notApplying = "ticket is " + ticket.status();
-                } else if (lifecycle.rated(c, ticket.id())) {
-                    notApplying = "the customer has rated the ticket already";
-                } else {
-                    Map<String, Object> facts = new java.util.LinkedHashMap<>(ticket.alertFacts());
-                    facts.put("survey_token", lifecycle.openSurvey(c, ticket.id(), now));
-                    requests.addAll(alerts.satisfactionMail("satisfaction:" + ticket.key() + ":" + timer.ruleKey(), facts,
-                            ticket.requesterEmail()));
-                    tickets.appendEvent(c, ticket.id(), TicketEvent.of("satisfaction_follow_up", "automation",
-                            requests.isEmpty() ? "satisfaction follow-up due, but outgoing mail is off or the ticket has no requester"
-                                    : "asked " + ticket.requesterEmail() + " how it went, " + DurationText.of(Duration.between(timer.anchorAt(), timer.dueAt()))
-                                    + " after the solve", Map.of("rule", "lifecycle.satisfaction_follow_up_after")));
-                }
-            }
-            case AUTO_CLOSE -> {
-                if (!ticket.status().equals("pending_customer")) {
-                    notApplying = "ticket is " + ticket.status();
-                } else {
-                    lifecycle.autoClose(c, ticket, Duration.between(timer.anchorAt(), timer.dueAt()), now);
-                }
-            }
-        }
+        String notApplying = switch (timer.kind()) {
+            case TIER_ESCALATION -> escalateTier(c, ticket, timer, policy, now, requests);
+            case EXECUTIVE_ESCALATION -> escalateToExecutives(c, ticket, policy, now, requests);
+            case MANAGER_NOTICE -> noticeManagers(c, ticket, policy, requests);
+            case SATISFACTION_FOLLOW_UP -> followUp(c, ticket, timer, now, requests);
+            case AUTO_CLOSE -> autoClose(c, ticket, timer, now);
+        };
         timers.finish(c, timer.id(), notApplying == null, notApplying == null ? "fired" : notApplying, now);
         return requests;
+    }
+
+    /** Each returns null when it acted, or why the timer no longer applies. */
+    private String escalateTier(Connection c, TicketFacts ticket, TicketTimers.Timer timer, EscalationPolicy policy, Instant now,
+                                List<NotificationRequest> requests) throws SQLException {
+        var found = policy.escalationFrom(timer.ruleKey());
+        if (found.isEmpty()) {
+            return "no rule escalates from " + timer.ruleKey() + " any more";
+        }
+        EscalationPolicy.TierEscalation rule = found.get();
+        if (!ticket.unresolved()) {
+            return "ticket is " + ticket.status();
+        }
+        if (!ticket.tier().equals(rule.from())) {
+            return "ticket left " + rule.from() + " for " + ticket.tier();
+        }
+        String why = "unresolved " + DurationText.of(rule.after()) + " in " + rule.from() + " (rule " + rule.id() + ")";
+        String queue = rule.queue().orElse(ticket.queue());
+        lifecycle.moveTier(c, ticket, rule.to(), queue, now, why);
+        requests.addAll(alerts.slack("escalation:" + ticket.key() + ":" + rule.from() + "-" + rule.to(),
+                ticket.withTier(rule.to(), queue).alertFacts(), "escalation", "escalated to " + rule.to() + ": " + why,
+                Map.of("from_tier", rule.from(), "to_tier", rule.to())));
+        return null;
+    }
+
+    private String escalateToExecutives(Connection c, TicketFacts ticket, EscalationPolicy policy, Instant now,
+                                        List<NotificationRequest> requests) throws SQLException {
+        if (policy.executive().isEmpty()) {
+            return "executive escalation is turned off";
+        }
+        if (!ticket.unresolved()) {
+            return "ticket is " + ticket.status();
+        }
+        if (ticket.tier().equals("EXECUTIVE")) {
+            return "ticket is with the executives already";
+        }
+        String why = "unresolved " + DurationText.of(policy.executive().get().after()) + " since it was opened";
+        String queue = policy.executive().get().queue();
+        lifecycle.moveTier(c, ticket, "EXECUTIVE", queue, now, why);
+        requests.addAll(alerts.slack("escalation:" + ticket.key() + ":executive", ticket.withTier("EXECUTIVE", queue).alertFacts(),
+                "escalation", "escalated to the executives: " + why,
+                Map.of("from_tier", ticket.tier(), "to_tier", "EXECUTIVE", "audience", TicketAlerts.EXECUTIVES)));
+        return null;
+    }
+
+    private String noticeManagers(Connection c, TicketFacts ticket, EscalationPolicy policy, List<NotificationRequest> requests)
+            throws SQLException {
+        if (policy.managerNoticeAfter().isEmpty()) {
+            return "manager notice is turned off";
+        }
+        if (!ticket.unresolved()) {
+            return "ticket is " + ticket.status();
+        }
+        String why = "still unresolved " + DurationText.of(policy.managerNoticeAfter().get()) + " after it was opened";
+        tickets.appendEvent(c, ticket.id(), TicketEvent.of("manager_notified", "escalation", why, Map.of("rule", "manager_notice.open_after")));
+        requests.addAll(alerts.slack("manager:open:" + ticket.key(), ticket.alertFacts(), "manager_notice", why,
+                Map.of("audience", TicketAlerts.MANAGERS)));
+        return null;
+    }
+
+    private String followUp(Connection c, TicketFacts ticket, TicketTimers.Timer timer, Instant now, List<NotificationRequest> requests)
+            throws SQLException {
+        if (!ticket.status().equals("solved") && !ticket.status().equals("closed")) {
+            return "ticket is " + ticket.status();
+        }
+        if (lifecycle.rated(c, ticket.id())) {
+            return "the customer has rated the ticket already";
+        }
+        Map<String, Object> facts = new java.util.LinkedHashMap<>(ticket.alertFacts());
+        facts.put("survey_token", lifecycle.openSurvey(c, ticket.id(), now));
+        requests.addAll(alerts.satisfactionMail("satisfaction:" + ticket.key() + ":" + timer.ruleKey(), facts, ticket.requesterEmail()));
+        tickets.appendEvent(c, ticket.id(), TicketEvent.of("satisfaction_follow_up", "automation",
+                requests.isEmpty() ? "satisfaction follow-up due, but outgoing mail is off or the ticket has no requester"
+                        : "asked " + ticket.requesterEmail() + " how it went, " + DurationText.of(Duration.between(timer.anchorAt(), timer.dueAt()))
+                        + " after the solve", Map.of("rule", "lifecycle.satisfaction_follow_up_after")));
+        return null;
+    }
+
+    private String autoClose(Connection c, TicketFacts ticket, TicketTimers.Timer timer, Instant now) throws SQLException {
+        if (!ticket.status().equals("pending_customer")) {
+            return "ticket is " + ticket.status();
+        }
+        lifecycle.autoClose(c, ticket, Duration.between(timer.anchorAt(), timer.dueAt()), now);
+        return null;
     }
 
     /** After an admin changed escalations.yaml, pending timers move to the new thresholds (or end, if a rule was turned off). */

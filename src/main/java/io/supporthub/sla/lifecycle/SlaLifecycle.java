@@ -64,8 +64,8 @@ public final class SlaLifecycle implements IntakeHooks {
     public List<Long> ticketCreated(Connection c, long ticketId) throws SQLException {
         TicketFacts ticket = TicketFacts.lock(c, ticketId).orElseThrow();
         Instant now = now();
-        List<TicketEvent> events = new ArrayList<>(clocks.start(c, ticket,
-                EnumSet.of(SlaMetric.FIRST_RESPONSE, SlaMetric.PERIODIC_UPDATE, SlaMetric.RESOLUTION), false, now));
+        List<TicketEvent> events = new ArrayList<>(clocks.startNew(c, ticket,
+                EnumSet.of(SlaMetric.FIRST_RESPONSE, SlaMetric.PERIODIC_UPDATE, SlaMetric.RESOLUTION), now));
         EscalationPolicy policy = escalations.get();
         armTierEscalation(c, ticket, now);
         if (policy.executive().isPresent() && !ticket.tier().equals("EXECUTIVE")) {
@@ -91,6 +91,23 @@ public final class SlaLifecycle implements IntakeHooks {
             statusChanged(c, ticket, statusBefore, statusAfter, now, "the customer replied");
         }
         tickets.appendEvents(c, ticketId, clocks.customerReplied(c, ticket, now));
+    }
+
+    @Override
+    public void ticketReenriched(Connection c, long ticketId, String tierBefore) throws SQLException {
+        TicketFacts ticket = TicketFacts.lock(c, ticketId).orElseThrow();
+        Instant now = now();
+        if (!ticket.tier().equals(tierBefore)) {
+            timers.cancel(c, ticketId, EnumSet.of(TicketTimers.Kind.TIER_ESCALATION), "left tier " + tierBefore);
+            armTierEscalation(c, ticket, now);
+        }
+        tickets.appendEvents(c, ticketId, clocks.reselect(c, ticket, now, "the CRM answered after an outage"));
+        if (escalations.get().vipManagerNotice() && "vip".equals(ticket.customerTier())) {
+            String reason = "the CRM now knows the customer as VIP: managers are told at once";
+            tickets.appendEvent(c, ticketId, TicketEvent.of("manager_notified", "escalation", reason, Map.of("rule", "manager_notice.vip")));
+            notifications.enqueue(c, ticketId, alerts.slack("manager:vip:" + ticket.key(), ticket.alertFacts(), "manager_notice", reason,
+                    Map.of("audience", TicketAlerts.MANAGERS)));
+        }
     }
 
     /**

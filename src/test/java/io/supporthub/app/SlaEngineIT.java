@@ -131,6 +131,27 @@ class SlaEngineIT {
     }
 
     @Test
+    void a_rating_link_of_the_follow_up_mail_records_once_without_a_token() throws Exception {
+        JsonNode ticket = created("Thanks", "It works now, thank you.");
+        String key = ticket.path("key").asText();
+        Rows.all(hub.dataSource(), "insert into satisfaction_survey (token, ticket_id, created_at) "
+                + "select 'survey-token-for-the-test', id, now() from ticket where key = ? returning token", key);
+        String survey = api.replace("/api/v1", "/survey/");
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(survey + "survey-token-for-the-test?score=5")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("Thank you: your rating for " + key + " is recorded.\n");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(survey + "survey-token-for-the-test?score=1")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("once per survey").isEqualTo(422);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(survey + "guessed?score=1")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(Rows.count(hub.dataSource(), "select count(*) from ticket_satisfaction s join ticket t on t.id = s.ticket_id "
+                + "where t.key = ? and s.score = 5 and s.source = 'survey'", key)).isEqualTo(1);
+    }
+
+    @Test
     void admins_simulate_a_policy_as_the_issue_describes_it() throws Exception {
         String request = """
                 {"calendar": {"timezone": "Europe/Berlin", "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"]},

@@ -137,12 +137,14 @@ public final class ClockStore {
     /**
      * Claims up to {@code limit} clocks whose next step is due by {@code now}, earliest first, with
      * their tickets. Rows another sweeper holds are skipped, so two instances never claim one clock;
-     * the scan runs over the next-due index and touches only what is due.
+     * the scan runs over the next-due index and touches only what is due. The ticket is held in
+     * key-share mode (what the foreign keys of the step's rows need), skipping a ticket locked
+     * outright, so the sweep never waits for a change to a ticket and cannot deadlock with one.
      */
     public List<DueClock> claimDue(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + ", " + TicketFacts.COLUMNS
                 + " from sla_clock c join ticket t on t.id = c.ticket_id where c.next_due_at <= ? "
-                + "order by c.next_due_at limit ? for update of c skip locked")) {
+                + "order by c.next_due_at limit ? for update of c skip locked for key share of t skip locked")) {
             st.setTimestamp(1, ts(now));
             st.setInt(2, limit);
             List<DueClock> due = new ArrayList<>();

@@ -69,7 +69,11 @@ public record TicketFacts(long id, String key, String subject, String status, St
                 rs.getString(i + 10), rs.getString(i + 11), rs.getString(i + 12), rs.getString(i + 13), rs.getInt(i + 14));
     }
 
-    /** Locks the ticket row for a change in the caller's transaction. */
+    /**
+     * Locks the ticket row for a change in the caller's transaction. FOR NO KEY UPDATE (what an
+     * UPDATE of non-key columns takes) leaves the row open to the key-share locks of foreign keys, so
+     * a sweep writing this ticket's events never waits for the change, and the two cannot deadlock.
+     */
     public static Optional<TicketFacts> lock(Connection c, long ticketId) throws SQLException {
         return lock(c, "t.id = ?", ticketId);
     }
@@ -80,7 +84,7 @@ public record TicketFacts(long id, String key, String subject, String status, St
 
     private static Optional<TicketFacts> lock(Connection c, String condition, Object value) throws SQLException {
         // the condition is one of two constants above; the value is bound
-        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from ticket t where " + condition + " for update")) {
+        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from ticket t where " + condition + " for no key update")) {
             st.setObject(1, value);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs, 1)) : Optional.empty();

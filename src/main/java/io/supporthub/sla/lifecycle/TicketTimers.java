@@ -64,11 +64,15 @@ public final class TicketTimers {
         }
     }
 
-    /** Claims up to {@code limit} due timers with their tickets, skipping rows another sweeper holds. */
+    /**
+     * Claims up to {@code limit} due timers with their tickets locked as a ticket change locks them
+     * (ticket before timer, the order every change takes), skipping rows someone else holds.
+     */
     public List<DueTimer> claimDue(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("select x.id, x.ticket_id, x.kind, x.rule_key, x.anchor_at, x.due_at, "
                 + TicketFacts.COLUMNS + " from ticket_timer x join ticket t on t.id = x.ticket_id "
-                + "where x.state = 'pending' and x.due_at <= ? order by x.due_at limit ? for update of x skip locked")) {
+                + "where x.state = 'pending' and x.due_at <= ? order by x.due_at limit ? "
+                + "for update of x skip locked for no key update of t skip locked")) {
             st.setTimestamp(1, Timestamp.from(now));
             st.setInt(2, limit);
             List<DueTimer> due = new ArrayList<>();

@@ -105,6 +105,40 @@ class TwoEnginesTest {
         assertThat(Rows.count(hub.dataSource, "select count(*) from sla_step where outcome = 'skipped'")).as("no step was late").isZero();
     }
 
+    @Test
+    void a_sweep_never_waits_for_a_ticket_being_changed() throws Exception {
+        var changing = hub.create(Priority.P1, CustomerTier.STANDARD, Tier.T3);
+        var replied = hub.create(Priority.P1, CustomerTier.STANDARD, Tier.T3);
+        var other = hub.create(Priority.P1, CustomerTier.STANDARD, Tier.T3);
+        hub.advance(Duration.ofMinutes(30));
+        try (java.sql.Connection agent = hub.dataSource.getConnection(); java.sql.Connection mail = hub.dataSource.getConnection()) {
+            agent.setAutoCommit(false);
+            mail.setAutoCommit(false);
+            // a ticket change (TicketFacts.lock) and a reply being appended (ReplyIntake locks the row outright)
+            lock(agent, "select id from ticket where id = ? for no key update", changing.id());
+            lock(mail, "select id from ticket where id = ? for update", replied.id());
+
+            SweepResult result = threads.submit(hub.engine(50)::sweepOnce).get(10, TimeUnit.SECONDS);
+
+            assertThat(result.stepsFired()).as("the changed ticket and the other fire; the one locked outright waits for the next pass")
+                    .isEqualTo(2);
+            assertThat(hub.steps(changing.key())).hasSize(1);
+            assertThat(hub.steps(other.key())).hasSize(1);
+            assertThat(hub.steps(replied.key())).isEmpty();
+            agent.rollback();
+            mail.rollback();
+        }
+        assertThat(hub.engine(50).sweepOnce().stepsFired()).isEqualTo(1);
+        assertThat(hub.steps(replied.key())).hasSize(1);
+    }
+
+    private static void lock(java.sql.Connection c, String sql, long ticketId) throws java.sql.SQLException {
+        try (var st = c.prepareStatement(sql)) {
+            st.setLong(1, ticketId);
+            st.executeQuery().close();
+        }
+    }
+
     private long firedSteps() {
         return Rows.count(hub.dataSource, "select count(*) from sla_step where outcome = 'fired'");
     }

@@ -19,8 +19,8 @@ create table sla_clock (
     -- ladder percentages, ascending: warnings below 100, the breach at 100, reminders above
     steps               integer[] not null,
     state               text not null check (state in ('running', 'paused', 'stopped')),
+    -- why a stopped clock ended: its target met or breached, or cancelled (ended with the ticket, or no policy defines it)
     outcome             text check (outcome in ('met', 'breached', 'cancelled')),
-    stop_reason         text,
     started_at          timestamptz not null,
     segment_started_at  timestamptz,
     elapsed_us          bigint not null default 0,

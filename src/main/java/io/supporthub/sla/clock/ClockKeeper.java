@@ -109,7 +109,8 @@ public final class ClockKeeper {
                 resolution = clock;
             }
         }
-        if (resolution != null && resolution.state() == ClockState.STOPPED) {
+        // a resolution the solve stopped runs on; one cancelled because no policy defines it stays so
+        if (resolution != null && resolution.state() == ClockState.STOPPED && !"cancelled".equals(resolution.outcome())) {
             SlaClock reopened = new SlaClock(resolution.id(), resolution.ticketId(), resolution.metric(), resolution.cycle(),
                     resolution.policyId(), resolution.calendar(), resolution.target(), resolution.steps(), ClockState.RUNNING, null,
                     resolution.startedAt(), now, resolution.elapsedBefore(), resolution.atRiskAt(), resolution.breachedAt(),
@@ -146,7 +147,8 @@ public final class ClockKeeper {
                 return List.of();
             }
         }
-        return start(c, ticket, Set.of(SlaMetric.NEXT_REPLY), false, now);
+        boolean waits = ticket.status().equals("pending_customer") || ticket.status().equals("on_hold");
+        return start(c, ticket, Set.of(SlaMetric.NEXT_REPLY), waits, now);
     }
 
     /** Solved or closed: resolution is met (or breached), the other clocks end with the ticket. */

@@ -87,7 +87,7 @@ public final class ClockStore {
 
     private static final String SAVE = "update sla_clock set policy_id = ?, calendar = ?, target_ms = ?, steps = ?, state = ?, outcome = ?, "
             + "segment_started_at = ?, elapsed_us = ?, due_at = ?, at_risk_at = ?, breached_at = ?, last_step = ?, next_step = ?, "
-            + "next_due_at = ?, stopped_at = case when ? = 'stopped' then coalesce(stopped_at, ?) end, stop_reason = ?, "
+            + "next_due_at = ?, stopped_at = case when ? = 'stopped' then coalesce(stopped_at, ?) end, "
             + "last_error = null, updated_at = ? where id = ?";
 
     private static void bindSave(Connection c, PreparedStatement st, SlaClock clock, ClockLadder.Schedule schedule, Instant now)
@@ -108,9 +108,8 @@ public final class ClockStore {
         st.setTimestamp(14, ts(schedule.nextDueAt()));
         st.setString(15, clock.state().code());
         st.setTimestamp(16, ts(now));
-        st.setString(17, clock.state() == ClockState.STOPPED ? clock.outcome() : null);
-        st.setTimestamp(18, ts(now));
-        st.setLong(19, clock.id());
+        st.setTimestamp(17, ts(now));
+        st.setLong(18, clock.id());
     }
 
     /** Puts a clock that cannot be computed aside until {@code retryAt}, with the reason, so it neither blocks nor spins. */

@@ -126,6 +126,21 @@ class ClockLifecycleTest {
     }
 
     @Test
+    void a_customer_mail_to_a_ticket_on_hold_starts_next_reply_paused_until_the_ticket_is_open_again() {
+        Ticket ticket = hub.create(Priority.P3, CustomerTier.STANDARD, Tier.T2);
+        hub.changes.comment(ticket.key(), null, true, "agent", "Checking with engineering.", "agent");
+        hub.changes.change(ticket.key(), hub.version(ticket.key()), "on_hold", null, "agent");
+
+        customerReplies(ticket);
+        assertThat(hub.ticket(ticket.key())).as("a reply does not take a ticket off hold").containsEntry("status", "on_hold");
+        assertThat(hub.clock(ticket.key(), "next_reply")).containsEntry("state", "paused").containsEntry("due_at", null);
+
+        hub.advance(Duration.ofHours(3));
+        hub.changes.change(ticket.key(), hub.version(ticket.key()), "open", null, "agent");
+        assertThat(hub.dueAt(ticket.key(), "next_reply")).isEqualTo(hub.clock.instant().plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void a_customer_reply_reopens_a_solved_ticket_and_resolution_runs_on_from_where_it_stopped() {
         Ticket ticket = hub.create(Priority.P3, CustomerTier.STANDARD, Tier.T1);
         hub.advance(Duration.ofHours(2));

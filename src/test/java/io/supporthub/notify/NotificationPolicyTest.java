@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supporthub.ticket.Channel;
 import io.supporthub.ticket.CustomerSnapshot;
-import io.supporthub.ticket.CustomerTier;
 import io.supporthub.ticket.IntakeRequest;
 import io.supporthub.ticket.Priority;
 import io.supporthub.ticket.Ticket;

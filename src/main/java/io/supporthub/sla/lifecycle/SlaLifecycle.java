@@ -215,8 +215,4 @@ public final class SlaLifecycle implements IntakeHooks {
             throw new io.supporthub.db.DatabaseException(e);
         }
     }
-
-    TicketAlerts alerts() {
-        return alerts;
-    }
 }

@@ -90,15 +90,37 @@ public class TicketChangeApi {
         return guarded(() -> changes.rate(key, score.asInt(), optionalText(node, "comment"), source == null ? "api" : source));
     }
 
-    /** A customer's click on a follow-up mail's rating link. */
-    public TicketChanges.Outcome survey(String token, String score) {
-        int value;
-        try {
-            value = Integer.parseInt(score == null ? "" : score.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("score must be a whole number from 1 to 5");
+    /** The confirmation page of a rating link: one button that posts the score back. */
+    public String surveyPage(String token, String score) {
+        int value = score(score);
+        String action = java.net.URLEncoder.encode(token == null ? "" : token, java.nio.charset.StandardCharsets.UTF_8);
+        return "<!doctype html><meta charset=\"utf-8\"><title>Rate your request</title>"
+                + "<form method=\"post\" action=\"" + action + "\"><input type=\"hidden\" name=\"score\" value=\"" + value + "\">"
+                + "<p>Rate the help you received " + value + " out of 5?</p><button type=\"submit\">Send my rating</button></form>\n";
+    }
+
+    /** The confirmed rating from the survey page: a form body {@code score=n}. */
+    public TicketChanges.Outcome survey(String token, String form) {
+        String score = null;
+        for (String pair : (form == null ? "" : form).split("&")) {
+            if (pair.startsWith("score=")) {
+                score = java.net.URLDecoder.decode(pair.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
         }
+        int value = score(score);
         return guarded(() -> changes.rateBySurvey(token, value));
+    }
+
+    private static int score(String score) {
+        try {
+            int value = Integer.parseInt(score == null ? "" : score.strip());
+            if (value >= 1 && value <= 5) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("score must be a whole number from 1 to 5");
     }
 
     private static TicketChanges.Outcome guarded(java.util.function.Supplier<TicketChanges.Outcome> change) {

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * The follow-up a customer receives after a ticket is solved: how did it go, with one link per
- * rating (1-5). The links carry the survey's token, so no account is needed; replying is not how
- * to rate, since a reply reopens the ticket. Marked auto-generated (RFC 3834) like every hub mail.
+ * rating (1-5), each opening a page that confirms it. The links carry the survey's token, so no
+ * account is needed; replying is not how to rate, since a reply reopens the ticket. Marked
+ * auto-generated (RFC 3834) like every hub mail.
  */
 public class SatisfactionFollowUpMail {
 
@@ -28,7 +29,7 @@ public class SatisfactionFollowUpMail {
         String name = (String) facts.get("requester_name");
         StringBuilder text = new StringBuilder("Hello").append(name == null || name.isBlank() ? "" : " " + name).append(",\n\n")
                 .append("your request ").append(key).append(" (").append(facts.get("subject")).append(") was solved.\n")
-                .append("How satisfied are you with the help you received? One click records your answer:\n\n");
+                .append("How satisfied are you with the help you received? Open the link of your answer and confirm it there:\n\n");
         String[] labels = {"very dissatisfied", "dissatisfied", "neutral", "satisfied", "very satisfied"};
         for (int score = 5; score >= 1; score--) {
             text.append("  ").append(score).append(" - ").append(labels[score - 1]).append(": ")

@@ -131,24 +131,35 @@ class SlaEngineIT {
     }
 
     @Test
-    void a_rating_link_of_the_follow_up_mail_records_once_without_a_token() throws Exception {
+    void a_rating_link_of_the_follow_up_mail_asks_to_confirm_and_the_confirmation_records_once() throws Exception {
         JsonNode ticket = created("Thanks", "It works now, thank you.");
         String key = ticket.path("key").asText();
         Rows.all(hub.dataSource(), "insert into satisfaction_survey (token, ticket_id, created_at) "
                 + "select 'survey-token-for-the-test', id, now() from ticket where key = ? returning token", key);
-        String survey = api.replace("/api/v1", "/survey/");
+        String survey = api.replace("/api/v1", "/survey/") + "survey-token-for-the-test";
 
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(survey + "survey-token-for-the-test?score=5")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(survey + "?score=5")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"", "name=\"score\" value=\"5\"");
+        assertThat(ratings(key)).as("opening the link records nothing").isZero();
 
+        HttpResponse<String> answer = confirm(survey, "score=5");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("Thank you: your rating for " + key + " is recorded.\n");
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(survey + "survey-token-for-the-test?score=1")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).as("once per survey").isEqualTo(422);
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(survey + "guessed?score=1")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
-        assertThat(Rows.count(hub.dataSource(), "select count(*) from ticket_satisfaction s join ticket t on t.id = s.ticket_id "
-                + "where t.key = ? and s.score = 5 and s.source = 'survey'", key)).isEqualTo(1);
+        assertThat(answer.body()).contains("your rating for " + key + " is recorded");
+        assertThat(ratings(key)).isEqualTo(1);
+        assertThat(confirm(survey, "score=1").statusCode()).as("once per survey").isEqualTo(422);
+        assertThat(confirm(api.replace("/api/v1", "/survey/") + "guessed", "score=1").statusCode()).isEqualTo(404);
+        assertThat(confirm(survey, "score=9").statusCode()).isEqualTo(400);
+    }
+
+    private static HttpResponse<String> confirm(String url, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long ratings(String key) {
+        return Rows.count(hub.dataSource(), "select count(*) from ticket_satisfaction s join ticket t on t.id = s.ticket_id "
+                + "where t.key = ? and s.source = 'survey'", key);
     }
 
     @Test

@@ -37,16 +37,27 @@ public class TicketChangeStep {
         return outcome.notificationIds();
     }
 
-    /** A customer's click on a rating link: records it and sets the key the answer shows. */
-    public List<Long> survey(@Header("token") String token, @Header("score") String score, @Headers Map<String, Object> headers) {
-        TicketChanges.Outcome outcome = changes.survey(token, score);
+    /** The page a rating link opens: it asks to confirm, so a mail scanner following the link records nothing. */
+    public String surveyPage(@Header("token") String token, @Header("score") String score, @Headers Map<String, Object> headers) {
+        headers.put(Exchange.CONTENT_TYPE, "text/html; charset=UTF-8");
+        return changes.surveyPage(token, score);
+    }
+
+    /**
+     * The confirmed rating (form field {@code score}): records it and sets the key the answer shows.
+     * The HTTP server hands form fields over as headers and may leave the body empty.
+     */
+    public List<Long> survey(@Header("token") String token, @Header("score") Object scoreField, String form,
+                             @Headers Map<String, Object> headers) {
+        String fields = scoreField != null ? "score=" + java.net.URLEncoder.encode(scoreField.toString(), java.nio.charset.StandardCharsets.UTF_8) : form;
+        TicketChanges.Outcome outcome = changes.survey(token, fields);
         headers.put("hubTicketKey", outcome.ticketKey());
         return outcome.notificationIds();
     }
 
     public String thanks(@Header("hubTicketKey") String key, @Headers Map<String, Object> headers) {
-        headers.put(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
-        return "Thank you: your rating for " + key + " is recorded.\n";
+        headers.put(Exchange.CONTENT_TYPE, "text/html; charset=UTF-8");
+        return "<!doctype html><title>Thank you</title><p>Thank you: your rating for " + key + " is recorded.</p>\n";
     }
 
     public String ticket(@Header("key") String key) {

@@ -30,10 +30,14 @@ public class TicketApi {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final TicketStore tickets;
     private final TicketAttachments attachments;
+    private final java.util.function.LongFunction<java.util.List<Map<String, Object>>> slaClocks;
 
-    public TicketApi(TicketStore tickets, TicketAttachments attachments) {
+    /** @param slaClocks the ticket's SLA clocks as the API shows them */
+    public TicketApi(TicketStore tickets, TicketAttachments attachments,
+                     java.util.function.LongFunction<java.util.List<Map<String, Object>>> slaClocks) {
         this.tickets = tickets;
         this.attachments = attachments;
+        this.slaClocks = slaClocks;
     }
 
     /** Reads {@code {"requester_email", "requester_name"?, "subject", "message", "channel"?}} into an intake request. */
@@ -82,6 +86,7 @@ public class TicketApi {
         // the mail's sanitized HTML, its inline images pointing at the attachment downloads
         view.put("description_html", attachments.descriptionHtml(ticket.id()));
         view.put("attachments", attachments.list(ticket.key()).stream().map(AttachmentApi::view).toList());
+        view.put("sla", slaClocks.apply(ticket.id()));
         view.put("timeline", tickets.timeline(ticket.id()).stream().map(TicketApi::eventView).toList());
         return write(view);
     }
@@ -159,6 +164,7 @@ public class TicketApi {
         v.put("language", t.language());
         v.put("complexity", t.complexity());
         v.put("description", t.description());
+        v.put("version", t.version());
         v.put("created_at", t.createdAt());
         v.put("updated_at", t.updatedAt());
         return v;

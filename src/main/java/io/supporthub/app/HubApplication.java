@@ -58,6 +58,7 @@ public final class HubApplication implements AutoCloseable {
             main.configure().withRoutesIncludePattern(pattern.toString());
             Map<String, String> properties = new LinkedHashMap<>(connectors.camelProperties());
             properties.put("hub.notification-retry-interval-ms", Long.toString(hub.notificationRetryInterval().toMillis()));
+            properties.put("hub.sla.sweep-period-ms", Long.toString(hub.sla().sweepPeriod().toMillis()));
             properties.forEach(main::addInitialProperty);
             camelOverrides.forEach(main::addOverrideProperty);
             // A test moves time through a "hubClock" bean instead of waiting; production runs on the system clock.

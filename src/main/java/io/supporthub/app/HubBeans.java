@@ -32,6 +32,7 @@ import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.MailboxLiveness;
+import io.supporthub.mail.SatisfactionFollowUpMail;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.threading.MailThreader;
 import io.supporthub.mail.threading.ThreadIndex;
@@ -68,8 +69,9 @@ final class HubBeans {
         NotificationStore notifications = new NotificationStore(transactions);
         // one store for what mail carries, called by ticket creation and by reply intake alike
         AttachmentStore attachmentStore = new AttachmentStore(tickets, hub.mail().attachmentLimits());
-        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications, new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()),
-                attachmentStore);
+        SlaBeans sla = new SlaBeans(hub, connectors, transactions, tickets, notifications, clock);
+        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications,
+                new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()), attachmentStore, sla.intakeHooks());
         Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults),
                 SeedModel.load(hub.triageModel()));
         String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
@@ -86,7 +88,7 @@ final class HubBeans {
         InboundMailReader mailReader = new InboundMailReader(hub.mail().mimeLimits(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
         MailQuarantine quarantine = new MailQuarantine(transactions);
         beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), mailReader, ledger, quarantine,
-                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger, attachmentStore)));
+                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger, attachmentStore, sla.intakeHooks())));
         beans.put("creationCapStep", new CreationCapStep(new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine));
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
                 (ApiTokens) beans.get("apiTokens")));
@@ -94,17 +96,20 @@ final class HubBeans {
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup(crm.crmFields()), customers,
                 new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
-        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers)));
+        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers, sla.intakeHooks())));
         beans.put("routingStep", new RoutingStep());
         beans.put("persistStep", new PersistStep(intake));
         beans.put("notificationStep", new NotificationStep(notifications,
                 new AcknowledgementMail(connectors.smtp().messageIdDomain(), connectors.smtp().fromName()),
-                new SlackAlertComposer(publicUrl + "/api/v1/tickets/"),
+                new SatisfactionFollowUpMail(connectors.smtp().messageIdDomain(), connectors.smtp().fromName(), publicUrl + "/survey/"),
+                new SlackAlertComposer(publicUrl + "/api/v1/tickets/"), connectors.slack().channels(),
                 "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">",
                 new OutboundMailLog(transactions, clock), connectors.smtp().caps()));
         TicketAttachments attachments = new TicketAttachments(transactions);
-        beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets, attachments)));
+        TicketApi ticketApi = new TicketApi(tickets, attachments, sla.clockView());
+        beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), ticketApi));
         beans.put("attachmentApiStep", new AttachmentApiStep(new AttachmentApi(tickets, attachments)));
+        sla.bind(beans, ticketApi, meters);
         beans.put("smtpProperties", smtpProperties(connectors));
         beans.put("mailBinding", new LenientMailBinding());
         MailboxAuthenticator mailboxLogin = MailboxLogin.authenticator(hub, connectors.mailbox(), transactions);

@@ -25,6 +25,7 @@ public final class HubCommand {
 
               run       run the hub against the services in connectors-config/ and HUB_DB_URL (the default)
               sandbox   run the whole flow on embedded defaults: PostgreSQL, a mail server, CRM and Slack simulators
+                        [--compressed-sla: SLA targets of seconds, to watch warnings and breaches in a demo]
               triage-train --input FILE.csv --text subject,body --label COLUMN --out MODEL [--holdout 0.2 --seed 42]
               triage-train --from-db --out MODEL
                         train the ticket text classifier from labelled examples, or from the hub's solved tickets

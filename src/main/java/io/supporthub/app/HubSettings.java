@@ -9,12 +9,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The hub's own settings ({@code hub.*} in application.properties): database, paths, API token, public URL, and
- * what mail intake accepts ({@code hub.mail.*}, {@link MailIntakeSettings}).
+ * The hub's own settings ({@code hub.*} in application.properties): database, paths, API token, public URL,
+ * what mail intake accepts ({@code hub.mail.*}, {@link MailIntakeSettings}) and the SLA engine ({@link SlaSettings}).
  */
 public record HubSettings(String dbUrl, String dbUsername, Secret dbPassword, int dbPoolSize, String connectorsConfigDir,
                           String policiesDir, String routesDir, URI publicUrl, Secret adminToken, Duration notificationRetryInterval,
-                          String triageModel, Secret secretKeys, String schedulerName, int schedulerThreads, MailIntakeSettings mail) {
+                          String triageModel, Secret secretKeys, String schedulerName, int schedulerThreads, MailIntakeSettings mail,
+                          SlaSettings sla) {
 
     static final ConfigKey<String> DB_URL = ConfigKey.optional("hub.db.url", ConfigType.TEXT, "",
             "JDBC URL of the hub's PostgreSQL database; required in run mode, empty in sandbox mode starts an embedded one");
@@ -51,16 +52,16 @@ public record HubSettings(String dbUrl, String dbUsername, Secret dbPassword, in
         return new HubSettings(source.get(DB_URL), source.get(DB_USERNAME), source.get(DB_PASSWORD), source.get(DB_POOL_SIZE),
                 source.get(CONNECTORS_CONFIG_DIR), source.get(POLICIES_DIR), source.get(ROUTES_DIR), source.get(PUBLIC_URL),
                 source.get(ADMIN_TOKEN), source.get(NOTIFICATION_RETRY), source.get(TRIAGE_MODEL), source.get(SECRET_KEYS),
-                source.get(SCHEDULER_NAME), source.get(SCHEDULER_THREADS), MailIntakeSettings.from(source));
+                source.get(SCHEDULER_NAME), source.get(SCHEDULER_THREADS), MailIntakeSettings.from(source), SlaSettings.from(source));
     }
 
     public HubSettings withDatabase(String url, String username, Secret password) {
         return new HubSettings(url, username, password, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, adminToken,
-                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail);
+                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail, sla);
     }
 
     public HubSettings withAdminToken(Secret token) {
         return new HubSettings(dbUrl, dbUsername, dbPassword, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, token,
-                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail);
+                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail, sla);
     }
 }

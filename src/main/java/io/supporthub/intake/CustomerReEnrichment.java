@@ -1,6 +1,7 @@
 package io.supporthub.intake;
 
 import io.supporthub.db.Transactions;
+import io.supporthub.sla.lifecycle.IntakeHooks;
 import io.supporthub.ticket.Channel;
 import io.supporthub.ticket.CustomerSnapshot;
 import io.supporthub.ticket.CustomerStore;
@@ -29,11 +30,18 @@ public class CustomerReEnrichment {
     private final Transactions transactions;
     private final TicketStore tickets;
     private final CustomerStore customers;
+    private final IntakeHooks sla;
 
     public CustomerReEnrichment(Transactions transactions, TicketStore tickets, CustomerStore customers) {
+        this(transactions, tickets, customers, IntakeHooks.NONE);
+    }
+
+    /** @param sla re-selects the ticket's SLA targets (customer tier, priority, support tier) in the same transaction */
+    public CustomerReEnrichment(Transactions transactions, TicketStore tickets, CustomerStore customers, IntakeHooks sla) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.customers = customers;
+        this.sla = sla;
     }
 
     /** Claims due tickets; a claim pushes the next attempt back, so a crashed attempt is retried later, not lost. */
@@ -120,6 +128,7 @@ public class CustomerReEnrichment {
                 tickets.appendEvent(c, job.ticketId(), TicketEvent.of("rerouted", "router", "customer tier " + customer.tier().code()
                         + " moves the ticket from " + details.get("from") + " to " + details.get("to"), details));
             }
+            sla.ticketReenriched(c, job.ticketId(), job.tier().name());
             return moved;
         });
     }

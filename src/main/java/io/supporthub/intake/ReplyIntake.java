@@ -2,6 +2,7 @@ package io.supporthub.intake;
 
 import io.supporthub.db.Transactions;
 import io.supporthub.mail.MailLedger;
+import io.supporthub.sla.lifecycle.IntakeHooks;
 import io.supporthub.ticket.MailReceipt;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketStore;
@@ -31,12 +32,18 @@ public class ReplyIntake {
     private final TicketStore tickets;
     private final MailLedger ledger;
     private final AttachmentStore attachments;
+    private final IntakeHooks sla;
 
-    public ReplyIntake(Transactions transactions, TicketStore tickets, MailLedger ledger, AttachmentStore attachments) {
+    /**
+     * @param attachments stores the files the reply carried, in the reply's transaction
+     * @param sla moves the ticket's SLA clocks (next reply, reopen) in the reply's transaction
+     */
+    public ReplyIntake(Transactions transactions, TicketStore tickets, MailLedger ledger, AttachmentStore attachments, IntakeHooks sla) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.ledger = ledger;
         this.attachments = attachments;
+        this.sla = sla;
     }
 
     /** The new text of a reply beside its whole text, who wrote it, and the files it carried. */
@@ -79,6 +86,7 @@ public class ReplyIntake {
             } else {
                 touch(c, ticketId);
             }
+            sla.customerReplied(c, ticketId, status, REOPENED_BY_REPLY.contains(status) ? "open" : status);
             return commentId;
         });
     }

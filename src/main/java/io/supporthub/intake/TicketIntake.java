@@ -4,6 +4,7 @@ import io.supporthub.db.Transactions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.notify.NotificationPolicy;
 import io.supporthub.notify.NotificationStore;
+import io.supporthub.sla.lifecycle.IntakeHooks;
 import io.supporthub.ticket.MailReceipt;
 import io.supporthub.mail.threading.ThreadIndex;
 import io.supporthub.ticket.Ticket;
@@ -11,6 +12,7 @@ import io.supporthub.ticket.TicketDraft;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.ticket.attachment.AttachmentStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +32,21 @@ public class TicketIntake {
     private final NotificationStore notifications;
     private final NotificationPolicy notificationPolicy;
     private final AttachmentStore attachments;
+    private final IntakeHooks sla;
 
+    /**
+     * @param attachments stores the files the opening mail carried, in the ticket's transaction
+     * @param sla starts the new ticket's SLA clocks and escalation timers in the ticket's transaction
+     */
     public TicketIntake(Transactions transactions, TicketStore tickets, MailLedger mailLedger, NotificationStore notifications,
-                        NotificationPolicy notificationPolicy, AttachmentStore attachments) {
+                        NotificationPolicy notificationPolicy, AttachmentStore attachments, IntakeHooks sla) {
         this.transactions = transactions;
         this.tickets = tickets;
         this.mailLedger = mailLedger;
         this.notifications = notifications;
         this.notificationPolicy = notificationPolicy;
         this.attachments = attachments;
+        this.sla = sla;
     }
 
     public IntakeOutcome create(TicketDraft draft) {
@@ -63,7 +71,8 @@ public class TicketIntake {
                 tickets.appendEvent(c, related.longValue(), TicketEvent.of("follow_up_created", decidedBy,
                         "mail from its requester opened " + ticket.key(), Map.of("related_ticket", ticket.key())));
             }
-            List<Long> queued = notifications.enqueue(c, ticket.id(), notificationPolicy.forNewTicket(ticket, draft));
+            List<Long> queued = new ArrayList<>(notifications.enqueue(c, ticket.id(), notificationPolicy.forNewTicket(ticket, draft)));
+            queued.addAll(sla.ticketCreated(c, ticket.id()));
             return new IntakeOutcome(ticket, queued);
         });
     }

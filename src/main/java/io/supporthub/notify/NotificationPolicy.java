@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Decides which messages a new ticket triggers: an acknowledgement to the requester, and a Slack alert for urgent or VIP work. */
+/**
+ * Decides which messages a new ticket triggers: an acknowledgement to the requester, and a Slack
+ * alert for urgent, VIP or emergency work, or an unhappy customer (negative sentiment).
+ */
 public class NotificationPolicy {
 
     private final boolean mailEnabled;
@@ -49,6 +52,9 @@ public class NotificationPolicy {
         }
         if (ticket.tier() == Tier.T3 && "emergency".equals(ticket.queue())) {
             return "T3 emergency";
+        }
+        if ("negative".equals(ticket.sentiment())) {
+            return "negative sentiment";
         }
         return null;
     }

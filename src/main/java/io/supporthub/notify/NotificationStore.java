@@ -48,6 +48,51 @@ public class NotificationStore {
         return ids;
     }
 
+    /** A request and the ticket it is about, for {@link #enqueueAll}. */
+    public record TicketRequest(long ticketId, NotificationRequest request) {
+    }
+
+    /**
+     * Queues requests about many tickets in one statement, in the caller's transaction; a request
+     * whose dedupe key was queued before is skipped. Returns the ids of the rows written.
+     */
+    public List<Long> enqueueAll(Connection connection, List<TicketRequest> requests) throws SQLException {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        int n = requests.size();
+        Object[] tickets = new Object[n];
+        Object[] kinds = new Object[n];
+        Object[] recipients = new Object[n];
+        Object[] keys = new Object[n];
+        Object[] payloads = new Object[n];
+        for (int i = 0; i < n; i++) {
+            NotificationRequest r = requests.get(i).request();
+            tickets[i] = requests.get(i).ticketId();
+            kinds[i] = r.kind().code();
+            recipients[i] = r.recipient();
+            keys[i] = r.dedupeKey();
+            payloads[i] = Json.jsonb(r.payload()).getValue();
+        }
+        try (PreparedStatement st = connection.prepareStatement(
+                "insert into notification (ticket_id, kind, recipient, dedupe_key, payload) "
+                        + "select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::jsonb[]) "
+                        + "on conflict (dedupe_key) do nothing returning id")) {
+            st.setArray(1, connection.createArrayOf("bigint", tickets));
+            st.setArray(2, connection.createArrayOf("text", kinds));
+            st.setArray(3, connection.createArrayOf("text", recipients));
+            st.setArray(4, connection.createArrayOf("text", keys));
+            st.setArray(5, connection.createArrayOf("text", payloads));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
     /** Claims one notification for sending, if nobody else holds it and it is not sent yet. */
     public Optional<Notification> claim(long id) {
         return transactions.inTransaction(c -> {

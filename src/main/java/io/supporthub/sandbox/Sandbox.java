@@ -23,32 +23,60 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxServices services;
     private final HubApplication hub;
     private final SandboxDescription description;
+    private final CompressedSla compressedSla;
 
-    private Sandbox(SandboxServices services, HubApplication hub, SandboxDescription description) {
+    private Sandbox(SandboxServices services, HubApplication hub, SandboxDescription description, CompressedSla compressedSla) {
         this.services = services;
         this.hub = hub;
         this.description = description;
+        this.compressedSla = compressedSla;
     }
 
     public static int run(List<String> args, PrintStream out) throws Exception {
-        Sandbox sandbox = start(SandboxPorts.from(args, System::getenv), System::getenv);
+        List<String> flags = new java.util.ArrayList<>(args);
+        boolean compressed = flags.remove(CompressedSla.FLAG) || "compressed".equalsIgnoreCase(System.getenv("HUB_SANDBOX_SLA"));
+        Sandbox sandbox = start(SandboxPorts.from(flags, System::getenv), System::getenv, compressed);
         out.println(sandbox.banner());
         return HubCommand.runUntilStopped(sandbox);
     }
 
     static Sandbox start(SandboxPorts ports, UnaryOperator<String> environment) throws Exception {
+        return start(ports, environment, false);
+    }
+
+    /**
+     * @param compressedSla run on the demo policies (targets of seconds), unless HUB_POLICIES_DIR
+     *                      names a policies folder already
+     */
+    static Sandbox start(SandboxPorts ports, UnaryOperator<String> environment, boolean compressedSla) throws Exception {
+        String ownPolicies = environment.apply("HUB_POLICIES_DIR");
+        CompressedSla demo = compressedSla && (ownPolicies == null || ownPolicies.isBlank()) ? CompressedSla.write() : null;
+        UnaryOperator<String> env = demo == null ? environment
+                : name -> name.equals("HUB_POLICIES_DIR") ? demo.folder().toString() : environment.apply(name);
+        try {
+            return start(ports, env, demo);
+        } catch (Exception | Error e) {
+            if (demo != null) {
+                demo.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Sandbox start(SandboxPorts ports, UnaryOperator<String> environment, CompressedSla demo) throws Exception {
         HubSettings settings = HubCommand.loadHubSettings(environment);
         SandboxServices services = new SandboxServices(ports, settings.dbUrl());
         try {
             String token = settings.adminToken().isEmpty() ? ApiTokens.generate() : settings.adminToken().reveal();
             settings = settings.withDatabase(services.jdbcUrl, settings.dbUsername(), settings.dbPassword()).withAdminToken(Secret.of(token));
-            SandboxDescription description = new SandboxDescription(ports, services, token);
+            SandboxDescription description = new SandboxDescription(ports, services, token,
+                    demo == null ? null : demo.folder().toString());
             Map<String, String> camel = new LinkedHashMap<>();
             camel.put("camel.server.port", Integer.toString(ports.http()));
             camel.put("camel.management.port", Integer.toString(ports.management()));
             HubApplication hub = HubApplication.start(settings, connectors(services), List.of(Path.of(settings.routesDir(), "sandbox").toString()),
                     camel, Map.of("sandboxDescription", description));
-            return new Sandbox(services, hub, description);
+            return new Sandbox(services, hub, description, demo);
         } catch (Exception e) {
             services.close();
             throw e;
@@ -91,6 +119,8 @@ public final class Sandbox implements AutoCloseable {
                 "  Slack alerts:         " + services.slack.baseUrl() + "/_sim/messages      CRM requests: " + services.salesforce.baseUrl() + "/_sim/requests",
                 "  Health, metrics:      " + ((Map<?, ?>) d.get("operations")).get("health") + ", " + ((Map<?, ?>) d.get("operations")).get("metrics"),
                 "  Send a test mail:     " + mail.get("send_a_test_mail"),
+                compressedSla == null ? "  SLA policies:         shipped (restart with --compressed-sla for targets of seconds)"
+                        : "  SLA policies:         compressed for demos (targets of seconds), editable live in " + compressedSla.folder(),
                 "");
     }
 
@@ -108,6 +138,9 @@ public final class Sandbox implements AutoCloseable {
             hub.close();
         } finally {
             services.close();
+            if (compressedSla != null) {
+                compressedSla.close();
+            }
         }
     }
 }

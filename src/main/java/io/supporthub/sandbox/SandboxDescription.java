@@ -12,7 +12,8 @@ public final class SandboxDescription {
 
     private final Map<String, Object> description;
 
-    SandboxDescription(SandboxPorts ports, SandboxServices services, String adminToken) {
+    /** @param compressedSlaFolder where the demo SLA policies are, or null when the shipped ones apply */
+    SandboxDescription(SandboxPorts ports, SandboxServices services, String adminToken, String compressedSlaFolder) {
         String api = "http://127.0.0.1:" + ports.http();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("mode", "sandbox");
@@ -40,6 +41,10 @@ public final class SandboxDescription {
         d.put("customers", SandboxCustomer.SEEDED.stream().map(c -> Map.of("email", c.email(), "name", c.name(),
                 "account", c.accountName(), "tier", c.tier().toLowerCase())).toList());
         d.put("unknown_customer", "mail from any other address goes the new-customer path (tier unknown)");
+        d.put("sla", compressedSlaFolder == null
+                ? Map.of("policies", "shipped", "demo", "restart the sandbox with --compressed-sla for targets of seconds")
+                : Map.of("policies", "compressed for demos: targets of seconds, escalations of minutes", "folder", compressedSlaFolder,
+                        "edit", "the files in the folder reload while the sandbox runs"));
         this.description = d;
     }
 

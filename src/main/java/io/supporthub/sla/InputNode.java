@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class InputNode {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(?:(\\d+)d)?\\s*(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?");
 
     private final Object value;
     private final String path;
@@ -40,6 +40,10 @@ final class InputNode {
 
     boolean isMissing() {
         return value == null;
+    }
+
+    boolean isText() {
+        return value instanceof String;
     }
 
     boolean isList() {
@@ -105,12 +109,12 @@ final class InputNode {
         throw error("expected a whole number, got " + describe());
     }
 
-    /** ISO-8601 ({@code PT15M}, {@code P2D}) or short ({@code 15m}, {@code 4h}, {@code 1h30m}, {@code 90s}). */
+    /** ISO-8601 ({@code PT15M}, {@code P2D}) or short ({@code 15m}, {@code 4h}, {@code 1h30m}, {@code 90s}, {@code 7d}). */
     Duration duration() {
         String text = text();
         Duration parsed = parseDuration(text);
         if (parsed == null) {
-            throw error("'" + text + "' is not a duration; use ISO-8601 like PT15M or short like 15m, 4h, 1h30m");
+            throw error("'" + text + "' is not a duration; use ISO-8601 like PT15M or short like 15m, 4h, 1h30m, 7d");
         }
         if (parsed.isNegative()) {
             throw error("'" + text + "' is negative");
@@ -193,7 +197,9 @@ final class InputNode {
         if (t.isEmpty() || !m.matches()) {
             return null;
         }
-        return Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2))).plusSeconds(number(m.group(3)));
+        // a day here is 24 hours of target time, as in ISO-8601's PnD for durations
+        return Duration.ofDays(number(m.group(1))).plusHours(number(m.group(2))).plusMinutes(number(m.group(3)))
+                .plusSeconds(number(m.group(4)));
     }
 
     private static long number(String digits) {

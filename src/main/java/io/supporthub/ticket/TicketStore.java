@@ -79,10 +79,19 @@ public class TicketStore {
 
     /** Appends several events in one round trip (a batch), in order. */
     public void appendEvents(Connection connection, long ticketId, java.util.List<TicketEvent> events) throws SQLException {
+        appendEvents(connection, events.stream().map(e -> java.util.Map.entry(ticketId, e)).toList());
+    }
+
+    /** Appends events of several tickets in one round trip, in order (the SLA sweep's batch). */
+    public void appendEvents(Connection connection, java.util.List<java.util.Map.Entry<Long, TicketEvent>> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
         try (PreparedStatement st = connection.prepareStatement(
                 "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
-            for (TicketEvent event : events) {
-                st.setLong(1, ticketId);
+            for (java.util.Map.Entry<Long, TicketEvent> entry : events) {
+                TicketEvent event = entry.getValue();
+                st.setLong(1, entry.getKey());
                 st.setString(2, event.type());
                 st.setString(3, event.actor());
                 st.setString(4, event.reason());

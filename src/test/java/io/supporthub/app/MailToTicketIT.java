@@ -69,7 +69,7 @@ class MailToTicketIT {
     }
 
     @Test
-    void p1_mail_from_a_vip_becomes_one_routed_ticket_one_acknowledgement_and_one_slack_alert_even_when_redelivered() throws Exception {
+    void p1_mail_from_a_vip_becomes_one_routed_ticket_one_acknowledgement_and_its_slack_alerts_even_when_redelivered() throws Exception {
         MimeMessage mail = mail("ava@acme.example", "<outage-1@acme.example>", "Production is down",
                 "Urgent: our production system is down for all users since 09:00.");
         Transport.send(mail);
@@ -85,7 +85,11 @@ class MailToTicketIT {
         assertThat(ack.getSubject()).contains("[" + key + "]");
         assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
         assertThat(ack.getHeader("In-Reply-To", null)).isEqualTo("<outage-1@acme.example>");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> wireMock.verify(1, postRequestedFor(urlEqualTo(WEBHOOK))));
+        // the urgent ticket's alert, and the managers' notice a VIP's ticket gets at once
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> wireMock.verify(2, postRequestedFor(urlEqualTo(WEBHOOK))));
+        assertThat(wireMock.findAll(postRequestedFor(urlEqualTo(WEBHOOK)))).extracting(r -> r.getBodyAsString())
+                .anySatisfy(body -> assertThat(body).contains("P1 · critical priority"))
+                .anySatisfy(body -> assertThat(body).contains("Manager notice"));
 
         // The same message delivered again (a resend, a second MX hop): nothing new may happen.
         Transport.send(mail);
@@ -93,7 +97,7 @@ class MailToTicketIT {
         assertThat(mailMessages()).isEqualTo(1);
         assertThat(ticketsFrom("ava@acme.example")).isEqualTo(1);
         assertThat(acknowledgementsTo("ava@acme.example")).hasSize(1);
-        wireMock.verify(1, postRequestedFor(urlEqualTo(WEBHOOK)));
+        wireMock.verify(2, postRequestedFor(urlEqualTo(WEBHOOK)));
     }
 
     @Test

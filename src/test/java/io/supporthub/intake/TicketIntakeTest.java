@@ -1,5 +1,6 @@
 package io.supporthub.intake;
 
+import io.supporthub.sla.lifecycle.IntakeHooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -54,7 +55,7 @@ class TicketIntakeTest {
         notifications = new NotificationStore(transactions);
         TicketStore tickets = new TicketStore(transactions, new CustomerStore(transactions));
         intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), notifications,
-                new NotificationPolicy(true, true), new AttachmentStore(tickets, AttachmentLimits.defaults()));
+                new NotificationPolicy(true, true), new AttachmentStore(tickets, AttachmentLimits.defaults()), IntakeHooks.NONE);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.supporthub.notify;
 
+import io.supporthub.sla.lifecycle.IntakeHooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -48,7 +49,7 @@ class OutboundMailCapsTest {
         notifications = new NotificationStore(transactions);
         TicketStore tickets = new TicketStore(transactions, new io.supporthub.ticket.CustomerStore(transactions));
         intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), notifications,
-                new NotificationPolicy(true, false), new AttachmentStore(tickets, AttachmentLimits.defaults()));
+                new NotificationPolicy(true, false), new AttachmentStore(tickets, AttachmentLimits.defaults()), IntakeHooks.NONE);
         log = new OutboundMailLog(transactions, CLOCK);
     }
 

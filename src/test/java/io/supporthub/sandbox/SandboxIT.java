@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox as a newcomer meets it: one start, sandbox.json lists everything, a mail over SMTP
- * becomes a ticket with an acknowledgement and one Slack message in the simulator, and stopping
+ * becomes a ticket with an acknowledgement and its Slack alerts in the simulator, and stopping
  * leaves no port open. camel-salesforce and camel-slack talk to the simulators unchanged.
  */
 class SandboxIT {
@@ -33,7 +33,7 @@ class SandboxIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void a_vip_p1_mail_in_the_sandbox_becomes_a_ticket_an_acknowledgement_and_one_slack_message() throws Exception {
+    void a_vip_p1_mail_in_the_sandbox_becomes_a_ticket_an_acknowledgement_and_its_slack_alerts() throws Exception {
         SandboxPorts ports = new SandboxPorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next());
         String database = TestDatabase.create();
         Sandbox sandbox = Sandbox.start(ports, name -> name.equals("HUB_DB_URL") ? database : null);
@@ -57,8 +57,12 @@ class SandboxIT {
             assertThat(ticket.path("tier").asText()).isEqualTo("T3");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> inboxSize(ports.imap(), "ava@acme.example", "customer") == 1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.services().slack.messages().size() == 1);
-            assertThat(sandbox.services().slack.messages().get(0).get("text").toString()).contains(ticket.path("key").asText());
+            // the urgent ticket's alert, and the managers' notice a VIP's ticket gets at once
+            await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.services().slack.messages().size() == 2);
+            assertThat(sandbox.services().slack.messages()).extracting(m -> m.get("text").toString())
+                    .allSatisfy(text -> assertThat(text).contains(ticket.path("key").asText()))
+                    .anySatisfy(text -> assertThat(text).startsWith("P1 · critical priority"))
+                    .anySatisfy(text -> assertThat(text).startsWith("P1 · Manager notice · VIP customer's ticket opened"));
             assertThat(sandbox.services().salesforce.received()).extracting(r -> r.get("path"))
                     .contains("/services/oauth2/token");
         } finally {
@@ -69,7 +73,7 @@ class SandboxIT {
         }
     }
 
-    private static HttpResponse<String> get(String url, String token) throws Exception {
+    static HttpResponse<String> get(String url, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -77,7 +81,7 @@ class SandboxIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void sendMail(int smtpPort, String from, String subject, String text) throws Exception {
+    static void sendMail(int smtpPort, String from, String subject, String text) throws Exception {
         Properties props = new Properties();
         props.put("mail.smtp.host", "127.0.0.1");
         props.put("mail.smtp.port", Integer.toString(smtpPort));
@@ -103,7 +107,7 @@ class SandboxIT {
         }
     }
 
-    private static boolean isListening(int port) {
+    static boolean isListening(int port) {
         try (Socket ignored = new Socket("127.0.0.1", port)) {
             return true;
         } catch (ConnectException e) {

@@ -66,9 +66,9 @@ class SlaPolicySelectorTest {
     }
 
     @Test
-    void shipped_policies_warn_at_50_75_and_90_percent() {
+    void shipped_policies_warn_at_50_75_and_90_percent_and_remind_at_150_and_200_percent() {
         assertThat(defaults.select(SlaContext.of("phone", "P2", "enterprise")).get(SlaMetric.FIRST_RESPONSE).warnings())
-                .containsExactly(50, 75, 90);
+                .containsExactly(50, 75, 90, 150, 200);
     }
 
     @Test

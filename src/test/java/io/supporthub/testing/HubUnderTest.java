@@ -82,6 +82,14 @@ public final class HubUnderTest {
         return this;
     }
 
+    /** Slack in token mode against a local Web API (WireMock), with further slack.* keys such as slack.channels. */
+    public HubUnderTest slackToken(String serverUrl, Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(Map.of("slack.mode", "token", "slack.token", "xoxb-test-token", "slack.server-url", serverUrl));
+        values.putAll(more);
+        connectors.put("slack", values);
+        return this;
+    }
+
     /** A further folder of *.camel.yaml routes, loaded beside the production ones. */
     public HubUnderTest routes(String dir) {
         routeDirs.add(dir);

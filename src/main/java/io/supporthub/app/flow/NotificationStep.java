@@ -2,7 +2,9 @@ package io.supporthub.app.flow;
 
 import com.slack.api.model.Message;
 import io.supporthub.connector.slack.SlackAlertComposer;
+import io.supporthub.connector.slack.SlackChannels;
 import io.supporthub.mail.AcknowledgementMail;
+import io.supporthub.mail.SatisfactionFollowUpMail;
 import io.supporthub.mail.OutboundMail;
 import io.supporthub.notify.Notification;
 import io.supporthub.notify.MailCaps;
@@ -22,16 +24,21 @@ public class NotificationStep {
 
     private final NotificationStore store;
     private final AcknowledgementMail acknowledgement;
+    private final SatisfactionFollowUpMail followUp;
     private final SlackAlertComposer slackAlerts;
+    private final SlackChannels slackChannels;
     private final String fromHeader;
     private final OutboundMailLog outbound;
     private final MailCaps caps;
 
-    public NotificationStep(NotificationStore store, AcknowledgementMail acknowledgement, SlackAlertComposer slackAlerts, String fromHeader,
-                            OutboundMailLog outbound, MailCaps caps) {
+    public NotificationStep(NotificationStore store, AcknowledgementMail acknowledgement, SatisfactionFollowUpMail followUp,
+                            SlackAlertComposer slackAlerts, SlackChannels slackChannels, String fromHeader, OutboundMailLog outbound,
+                            MailCaps caps) {
         this.store = store;
         this.acknowledgement = acknowledgement;
+        this.followUp = followUp;
         this.slackAlerts = slackAlerts;
+        this.slackChannels = slackChannels;
         this.fromHeader = fromHeader;
         this.outbound = outbound;
         this.caps = caps;
@@ -43,7 +50,7 @@ public class NotificationStep {
      */
     public Notification claim(Long id) {
         Notification notification = store.claim(id).orElse(null);
-        if (notification != null && notification.kind() == NotificationKind.ACKNOWLEDGEMENT_MAIL) {
+        if (notification != null && notification.kind().isMail()) {
             Optional<String> capped = outbound.capExceeded(caps, notification.ticketId(), notification.recipient());
             if (capped.isPresent()) {
                 store.markSuppressed(notification, capped.get());
@@ -57,9 +64,11 @@ public class NotificationStep {
         return store.due(50);
     }
 
-    /** Sets the mail headers camel-mail sends and returns the text body. */
-    public String acknowledgementMail(Notification notification, @Headers Map<String, Object> headers) {
-        OutboundMail mail = acknowledgement.render(notification.recipient(), notification.payload());
+    /** Renders a mail to the customer (acknowledgement or satisfaction follow-up): sets the headers camel-mail sends, returns the text. */
+    public String customerMail(Notification notification, @Headers Map<String, Object> headers) {
+        OutboundMail mail = notification.kind() == NotificationKind.SATISFACTION_MAIL
+                ? followUp.render(notification.recipient(), notification.payload())
+                : acknowledgement.render(notification.recipient(), notification.payload());
         headers.clear();
         headers.put("To", mail.to());
         headers.put("From", fromHeader);
@@ -71,13 +80,16 @@ public class NotificationStep {
         return mail.text();
     }
 
-    public Message slackAlert(Notification notification) {
+    /** The Block Kit message; the channel (per audience, queue or tier) goes in a header the route sends to. */
+    public Message slackAlert(Notification notification, @Headers Map<String, Object> headers) {
+        headers.put("hubSlackChannel", slackChannels.channelFor(notification.payload()));
         return slackAlerts.compose(notification.payload());
     }
 
     public void sent(@ExchangeProperty("hubNotification") Notification notification) {
         String reason = switch (notification.kind()) {
             case ACKNOWLEDGEMENT_MAIL -> "acknowledgement mailed to " + notification.recipient();
+            case SATISFACTION_MAIL -> "satisfaction follow-up mailed to " + notification.recipient();
             case SLACK_ALERT -> "Slack alert posted: " + notification.text("alert_reason");
         };
         store.markSent(notification, reason);

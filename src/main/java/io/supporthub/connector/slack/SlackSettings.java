@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Where Slack alerts go: an incoming webhook, or a bot token with chat.postMessage. */
-public record SlackSettings(boolean enabled, String mode, Secret webhookUrl, Secret token, String serverUrl, String channel) {
+public record SlackSettings(boolean enabled, String mode, Secret webhookUrl, Secret token, String serverUrl, String channel,
+                            SlackChannels channels) {
 
     static final ConfigKey<Boolean> ENABLED = ConfigKey.optional("slack.enabled", ConfigType.BOOLEAN, "true", "Send Slack alerts; false keeps them pending");
     static final ConfigKey<String> MODE = ConfigKey.optional("slack.mode", ConfigType.oneOf("webhook", "token"), "webhook",
@@ -20,9 +21,12 @@ public record SlackSettings(boolean enabled, String mode, Secret webhookUrl, Sec
     static final ConfigKey<Secret> TOKEN = ConfigKey.optional("slack.token", ConfigType.SECRET, "", "Bot token (xoxb-…); required in token mode");
     static final ConfigKey<java.net.URI> SERVER_URL = ConfigKey.optional("slack.server-url", ConfigType.URL, "https://slack.com", "Slack API base URL");
     static final ConfigKey<String> CHANNEL = ConfigKey.optional("slack.channel", ConfigType.TEXT, "#support-alerts", "Channel that receives ticket alerts");
+    static final ConfigKey<String> CHANNELS = ConfigKey.optional("slack.channels", ConfigType.TEXT, "",
+            "Channels per support tier, queue or audience, e.g. tier:T3=#t3-oncall, queue:emergency=#incidents, audience:manager=#support-leads; "
+                    + "alerts matching none go to slack.channel (token mode; an incoming webhook posts to its own channel)");
 
     public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("slack",
-            List.of(ENABLED, MODE, WEBHOOK_URL, TOKEN, SERVER_URL, CHANNEL));
+            List.of(ENABLED, MODE, WEBHOOK_URL, TOKEN, SERVER_URL, CHANNEL, CHANNELS));
 
     public static SlackSettings from(ConfigSource source) {
         DEFINITION.rejectUnknownKeys(source);
@@ -36,7 +40,14 @@ public record SlackSettings(boolean enabled, String mode, Secret webhookUrl, Sec
         if (enabled && mode.equals("token") && token.isEmpty()) {
             throw new ConfigException(source.name(), TOKEN.name(), "is required when slack.mode=token: expected a bot token");
         }
-        return new SlackSettings(enabled, mode, webhook, token, source.get(SERVER_URL).toString(), source.get(CHANNEL));
+        String channel = source.get(CHANNEL);
+        SlackChannels channels;
+        try {
+            channels = SlackChannels.parse(channel, source.get(CHANNELS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source.name(), CHANNELS.name(), e.getMessage());
+        }
+        return new SlackSettings(enabled, mode, webhook, token, source.get(SERVER_URL).toString(), channel, channels);
     }
 
     /** The placeholders {@code routes/notify.camel.yaml} reads; only the chosen mode's credential is set. */

@@ -1,5 +1,6 @@
 package io.supporthub.ticket.attachment;
 
+import io.supporthub.sla.lifecycle.IntakeHooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -56,8 +57,8 @@ class AttachmentStoreTest {
         TicketStore tickets = new TicketStore(transactions, new CustomerStore(transactions));
         AttachmentStore store = new AttachmentStore(tickets, LIMITS);
         intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), new NotificationStore(transactions),
-                new NotificationPolicy(false, false), store);
-        replies = new ReplyIntake(transactions, tickets, new MailLedger(transactions), store);
+                new NotificationPolicy(false, false), store, IntakeHooks.NONE);
+        replies = new ReplyIntake(transactions, tickets, new MailLedger(transactions), store, IntakeHooks.NONE);
         attachments = new TicketAttachments(transactions);
     }
 

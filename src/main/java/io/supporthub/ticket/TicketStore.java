@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,58 +31,123 @@ public class TicketStore {
 
     /** Inserts a routed draft as a new ticket, with its customer and timeline, in the caller's transaction. */
     public Ticket insert(Connection connection, TicketDraft draft) throws SQLException {
+        return insertAll(connection, List.of(draft)).get(0);
+    }
+
+    /**
+     * Inserts routed drafts as new tickets, with their customers and timelines, in the caller's transaction and in
+     * order. A handful of statements whatever the number of drafts: ids and keys are drawn first, so the rows can go
+     * in batches (which the driver rewrites into multi-row inserts).
+     */
+    public List<Ticket> insertAll(Connection connection, List<TicketDraft> drafts) throws SQLException {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> customerIds = customers.upsertAll(connection, drafts.stream().filter(d -> d.request().requesterEmail() != null && d.customerOrUnknown().email() != null)
+                .map(d -> new CustomerStore.Requester(d.customerOrUnknown(), d.request().requesterName())).toList());
+        long[][] ids = allocate(connection, drafts.size());
+        String sql = "insert into ticket (id, key, subject, description, status, priority, category, tier, queue, channel, "
+                + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
+                + "customer_arr, customer_health, sentiment, language, complexity, reenrich_after) "
+                + "values (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int d = 0; d < drafts.size(); d++) {
+                bindTicket(st, ids[d], drafts.get(d), customerIds);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        List<Long> ticketIds = new ArrayList<>();
+        List<TicketEvent> events = new ArrayList<>();
+        List<Long> eventTickets = new ArrayList<>();
+        for (int d = 0; d < drafts.size(); d++) {
+            ticketIds.add(ids[d][0]);
+            for (TicketEvent event : drafts.get(d).events()) {
+                eventTickets.add(ids[d][0]);
+                events.add(event);
+            }
+        }
+        insertEvents(connection, eventTickets, events);
+        return read(connection, ticketIds);
+    }
+
+    /** Draws ticket ids and numbers for {@code count} new tickets in one round trip. */
+    private static long[][] allocate(Connection connection, int count) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "select nextval('ticket_id_seq'), nextval('ticket_number_seq') from generate_series(1, ?)")) {
+            st.setInt(1, count);
+            long[][] ids = new long[count][];
+            try (ResultSet rs = st.executeQuery()) {
+                for (int i = 0; i < count; i++) {
+                    rs.next();
+                    ids[i] = new long[] {rs.getLong(1), rs.getLong(2)};
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static void bindTicket(PreparedStatement st, long[] id, TicketDraft draft, Map<String, Long> customerIds) throws SQLException {
         IntakeRequest request = draft.request();
         CustomerSnapshot customer = draft.customerOrUnknown();
         Classification classification = draft.classification();
         Routing routing = draft.routing();
-        Long customerId = request.requesterEmail() == null ? null : customers.upsert(connection, customer, request.requesterName());
-        String sql = "insert into ticket (key, subject, description, status, priority, category, tier, queue, channel, "
-                + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
-                + "customer_arr, customer_health, sentiment, language, complexity, reenrich_after) "
-                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "case when ? then now() end) "
-                + "returning " + COLUMNS;
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            int i = 1;
-            st.setString(i++, request.subject());
-            st.setString(i++, request.body());
-            st.setString(i++, classification.priority().name());
-            st.setString(i++, classification.category());
-            st.setString(i++, routing.tier().name());
-            st.setString(i++, routing.queue());
-            st.setString(i++, request.channel().code());
-            st.setString(i++, request.requesterEmail());
-            st.setString(i++, request.requesterName());
-            if (customerId == null) {
-                st.setNull(i++, Types.BIGINT);
-            } else {
-                st.setLong(i++, customerId);
-            }
-            st.setString(i++, customer.tier().code());
-            st.setString(i++, customer.lookup());
-            st.setString(i++, customer.crmContactId());
-            st.setString(i++, customer.accountName());
-            st.setBigDecimal(i++, customer.annualRevenue());
-            st.setString(i++, customer.health());
-            st.setString(i++, classification.sentiment());
-            st.setString(i++, classification.language());
-            st.setString(i++, classification.complexity());
-            st.setBoolean(i, customer.needsReEnrichment());
+        Long customerId = request.requesterEmail() == null ? null : customerIds.get(customer.email());
+        int i = 1;
+        st.setLong(i++, id[0]);
+        st.setString(i++, "SH-" + id[1]);
+        st.setString(i++, request.subject());
+        st.setString(i++, request.body());
+        st.setString(i++, classification.priority().name());
+        st.setString(i++, classification.category());
+        st.setString(i++, routing.tier().name());
+        st.setString(i++, routing.queue());
+        st.setString(i++, request.channel().code());
+        st.setString(i++, request.requesterEmail());
+        st.setString(i++, request.requesterName());
+        st.setObject(i++, customerId, Types.BIGINT);
+        st.setString(i++, customer.tier().code());
+        st.setString(i++, customer.lookup());
+        st.setString(i++, customer.crmContactId());
+        st.setString(i++, customer.accountName());
+        st.setBigDecimal(i++, customer.annualRevenue());
+        st.setString(i++, customer.health());
+        st.setString(i++, classification.sentiment());
+        st.setString(i++, classification.language());
+        st.setString(i++, classification.complexity());
+        st.setBoolean(i, customer.needsReEnrichment());
+    }
+
+    /** The tickets with these ids, in the order given. */
+    private static List<Ticket> read(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, Ticket> byId = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("select " + COLUMNS + " from ticket where id = any(?)")) {
+            st.setArray(1, connection.createArrayOf("int8", ids.toArray()));
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                Ticket ticket = map(rs);
-                appendEvents(connection, ticket.id(), draft.events());
-                return ticket;
+                while (rs.next()) {
+                    Ticket ticket = map(rs);
+                    byId.put(ticket.id(), ticket);
+                }
             }
         }
+        return ids.stream().map(byId::get).toList();
     }
 
     /** Appends several events in one round trip (a batch), in order. */
     public void appendEvents(Connection connection, long ticketId, java.util.List<TicketEvent> events) throws SQLException {
+        insertEvents(connection, java.util.Collections.nCopies(events.size(), ticketId), events);
+    }
+
+    /** Inserts events, each for the ticket at the same index, in one batch. */
+    private static void insertEvents(Connection connection, List<Long> ticketIds, List<TicketEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
         try (PreparedStatement st = connection.prepareStatement(
                 "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
-            for (TicketEvent event : events) {
-                st.setLong(1, ticketId);
+            for (int e = 0; e < events.size(); e++) {
+                TicketEvent event = events.get(e);
+                st.setLong(1, ticketIds.get(e));
                 st.setString(2, event.type());
                 st.setString(3, event.actor());
                 st.setString(4, event.reason());

@@ -6,9 +6,6 @@ import io.supporthub.admin.TicketApi;
 import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailAdminStep;
-import io.supporthub.app.flow.MailIntakeStep;
-import io.supporthub.app.flow.MailboxAuthenticator;
-import io.supporthub.app.flow.MailboxWatch;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
 import io.supporthub.app.flow.ReEnrichmentStep;
@@ -20,6 +17,7 @@ import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
 import io.supporthub.intake.CustomerReEnrichment;
+import io.supporthub.intake.MailIntake;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.AcknowledgementMail;
@@ -27,7 +25,6 @@ import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
-import io.supporthub.mail.MailboxLiveness;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.mail.threading.MailThreader;
@@ -68,7 +65,7 @@ final class HubBeans {
 
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("hubDataSource", dataSource);
-        beans.put("quartz", QuartzScheduling.component(hub, dataSource));
+        beans.put("quartz", QuartzScheduling.component(hub, dataSource, connectors.mailboxes().enabled().size()));
         // bound under Camel's name, so camel-micrometer-prometheus serves these meters with its own
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
@@ -77,8 +74,9 @@ final class HubBeans {
         beans.put("ticketStore", tickets);
         InboundMailReader mailReader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
         MailQuarantine quarantine = new MailQuarantine(transactions);
-        beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), mailReader, ledger, quarantine,
-                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger)));
+        MailThreader threader = new MailThreader(new ThreadIndex(transactions));
+        MailIntake mailIntake = new MailIntake(transactions, ledger, intake, new ReplyIntake(transactions, tickets, ledger));
+        MailboxBeans.create(beans, hub, connectors, transactions, ledger, mailIntake, mailReader, quarantine, threader);
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader));
         SalesforceSettings crm = connectors.salesforce();
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
@@ -94,25 +92,7 @@ final class HubBeans {
                 new OutboundMailLog(transactions, clock), connectors.smtp().caps()));
         beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), new TicketApi(tickets)));
         beans.put("smtpProperties", smtpProperties(connectors));
-        beans.put("mailBinding", new LenientMailBinding());
-        MailboxAuthenticator mailboxLogin = MailboxLogin.authenticator(hub, connectors.mailbox(), transactions);
-        beans.put("mailboxAuthenticator", mailboxLogin);
-        Properties imap = imapProperties();
-        imap.putAll(MailboxLogin.javaMailProperties(mailboxLogin));
-        beans.put("imapProperties", imap);
-        beans.put("mailboxWatch", new MailboxWatch(new MailboxLiveness(connectors.mailbox().address(), connectors.mailbox().pollInterval(),
-                Clock.systemUTC()), connectors.slack().enabled()));
         return beans;
-    }
-
-    /** Without read timeouts a server that stops answering mid-FETCH hangs the mailbox poll forever, silently. */
-    private static Properties imapProperties() {
-        Properties properties = new Properties();
-        for (String protocol : new String[] {"imap", "imaps"}) {
-            properties.setProperty("mail." + protocol + ".connectiontimeout", "10000");
-            properties.setProperty("mail." + protocol + ".timeout", "60000");
-        }
-        return properties;
     }
 
     private static Properties smtpProperties(ConnectorSettings connectors) {

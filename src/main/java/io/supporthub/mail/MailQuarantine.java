@@ -19,13 +19,22 @@ public class MailQuarantine {
 
     /** Stores the mail and returns the quarantine id. */
     public long store(String mailbox, byte[] raw, String error) {
+        return store(new ReceivedMail(null, mailbox, null, null, raw), error);
+    }
+
+    /** Stores the mail with the mailbox and UID it came from (so a crash before it is flagged seen does not quarantine it twice). */
+    public long store(ReceivedMail mail, String error) {
+        byte[] raw = mail.raw();
         return transactions.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "insert into mail_quarantine (mailbox, raw, raw_sha256, error) values (?, ?, ?, ?) returning id")) {
-                st.setString(1, mailbox);
+            try (PreparedStatement st = c.prepareStatement("insert into mail_quarantine (mailbox, raw, raw_sha256, error, mailbox_name, "
+                    + "uidvalidity, uid) values (?, ?, ?, ?, ?, ?, ?) returning id")) {
+                st.setString(1, mail.address());
                 st.setBytes(2, raw);
                 st.setString(3, RawMail.sha256(raw));
                 st.setString(4, error == null ? "unknown error" : error);
+                st.setString(5, mail.mailboxName());
+                st.setObject(6, mail.uidValidity(), java.sql.Types.BIGINT);
+                st.setObject(7, mail.uid(), java.sql.Types.BIGINT);
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -59,17 +68,22 @@ public class MailQuarantine {
 
     public Optional<Quarantined> find(long id) {
         return transactions.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("select mailbox, raw from mail_quarantine where id = ?")) {
+            try (PreparedStatement st = c.prepareStatement("select mailbox, raw, mailbox_name from mail_quarantine where id = ?")) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Quarantined(id, rs.getString(1), rs.getBytes(2))) : Optional.empty();
+                    return rs.next() ? Optional.of(new Quarantined(id, rs.getString(1), rs.getBytes(2), rs.getString(3))) : Optional.empty();
                 }
             }
         });
     }
 
-    /** The raw mail to run through intake again, with the mailbox it came from. */
-    public record Quarantined(long id, String mailbox, byte[] raw) {
+    /** The raw mail to run through intake again, with the mailbox it came from (its name is null for mail kept before V9). */
+    public record Quarantined(long id, String mailbox, byte[] raw, String mailboxName) {
+
+        /** The mail as intake reads it; a replay has no UID: the mail left the mailbox when it was quarantined. */
+        public ReceivedMail asReceived() {
+            return new ReceivedMail(mailboxName, mailbox, null, null, raw);
+        }
     }
 
     public void markReplayed(long id) {

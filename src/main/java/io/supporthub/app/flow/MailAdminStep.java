@@ -4,6 +4,7 @@ import io.supporthub.admin.ApiException;
 import io.supporthub.admin.MailAdminApi;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.ReceivedMail;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperties;
@@ -29,17 +30,17 @@ public class MailAdminStep {
         return api.quarantine(pending, limit);
     }
 
-    /** Loads the quarantined mail named by the body (an id) into the properties the intake path reads. */
-    public void load(String id, @ExchangeProperties Map<String, Object> properties) {
+    /** Loads the quarantined mail named by the body (an id); the body becomes the mail as the intake path reads it. */
+    public ReceivedMail load(String id, @ExchangeProperties Map<String, Object> properties) {
         MailQuarantine.Quarantined mail = api.quarantined(id);
         properties.put("hubQuarantineId", mail.id());
-        properties.put("hubRawMail", mail.raw());
         // The key is read here, before intake, because intake replaces the body with its own results.
         try {
-            properties.put("hubMessageKey", reader.read(mail.mailbox(), mail.raw()).receipt().messageKey());
+            properties.put("hubMessageKey", reader.read(mail.asReceived()).receipt().messageKey());
         } catch (RuntimeException unreadable) {
             properties.put("hubMessageKey", null); // intake fails the same way next, and replayFailed reports it
         }
+        return mail.asReceived();
     }
 
     public String replayed(@ExchangeProperty("hubQuarantineId") long id, @ExchangeProperty("hubMessageKey") String messageKey) {

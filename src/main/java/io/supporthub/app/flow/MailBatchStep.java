@@ -1,0 +1,102 @@
+package io.supporthub.app.flow;
+
+import io.supporthub.db.DatabaseException;
+import io.supporthub.intake.MailIntake;
+import io.supporthub.intake.PreparedMail;
+import io.supporthub.mail.ReceivedMail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits a prepared mailbox batch in one transaction. What cannot go with it is committed one by one
+ * afterwards, through the single-mail path and its error policy: a mail whose preparing failed (an
+ * unreadable one ends in quarantine there), a mail answering another mail of the same batch, and every
+ * mail of a batch whose transaction failed — so one bad mail or conflict never loses or blocks the others.
+ */
+public class MailBatchStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailBatchStep.class);
+
+    private final MailIntake intake;
+
+    public MailBatchStep(MailIntake intake) {
+        this.intake = intake;
+    }
+
+    /** Commits what can go together; returns the mails to commit one by one, in UID order. */
+    public List<ReceivedMail> commit(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+        List<ReceivedMail> batch = poll.batch();
+        Map<Integer, PreparedMail> prepared = poll.preparedMails();
+        if (poll.failedMails().values().stream().anyMatch(DatabaseException::isUnavailable)) {
+            return unavailable(poll, poll.failedMails().values().stream().filter(DatabaseException::isUnavailable).findFirst().orElseThrow());
+        }
+        Set<Integer> oneByOne = new TreeSet<>(poll.failedMails().keySet());
+        List<Integer> indexes = new ArrayList<>(prepared.keySet());
+        List<PreparedMail> mails = indexes.stream().map(prepared::get).toList();
+        Set<Integer> answering = MailIntake.answeringTheirBatch(mails);
+        List<Integer> together = new ArrayList<>();
+        List<PreparedMail> commit = new ArrayList<>();
+        for (int i = 0; i < mails.size(); i++) {
+            if (answering.contains(i)) {
+                oneByOne.add(indexes.get(i));
+            } else {
+                together.add(indexes.get(i));
+                commit.add(mails.get(i));
+            }
+        }
+        long started = System.nanoTime();
+        try {
+            List<MailIntake.Outcome> outcomes = commit.isEmpty() ? List.of() : intake.commitAll(commit);
+            Map<String, Integer> counts = new TreeMap<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                ReceivedMail mail = batch.get(together.get(i));
+                poll.done(mail);
+                poll.queued(outcomes.get(i).notificationIds());
+                counts.merge(kind(outcomes.get(i).mail()), 1, Integer::sum);
+                LOG.debug("Mailbox {}: {}: {}", poll.mailbox().name(), mail, outcomes.get(i).description());
+            }
+            LOG.info("Mailbox {}: {} of {} mails committed together in {} ms {}{}", poll.mailbox().name(), commit.size(), batch.size(),
+                    (System.nanoTime() - started) / 1_000_000, counts, oneByOne.isEmpty() ? "" : "; " + oneByOne.size() + " go one by one");
+        } catch (RuntimeException e) {
+            if (DatabaseException.isUnavailable(e)) {
+                return unavailable(poll, e);
+            }
+            LOG.warn("Mailbox {}: {} mails could not be committed together ({}); committing them one by one", poll.mailbox().name(),
+                    commit.size(), MailIntakeStep.describe(e));
+            oneByOne.addAll(together);
+        }
+        List<ReceivedMail> single = oneByOne.stream().map(batch::get).toList();
+        poll.oneByOne(single);
+        return single;
+    }
+
+    private static List<ReceivedMail> unavailable(MailboxPoll poll, Exception error) {
+        poll.stop("the database is unavailable (" + MailIntakeStep.describe(error) + ")");
+        LOG.warn("Mailbox {}: the database is unavailable ({}); the batch's {} mails stay unseen for the next poll",
+                poll.mailbox().name(), MailIntakeStep.describe(error), poll.batch().size());
+        poll.oneByOne(List.of());
+        return List.of();
+    }
+
+    /** While the poll goes on, each of the one-by-one mails is tried; after the database went away, none is. */
+    public boolean stillCommitting(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+        return !poll.stopped();
+    }
+
+    private static String kind(PreparedMail mail) {
+        if (mail instanceof PreparedMail.NewTicket) {
+            return "tickets";
+        }
+        if (mail instanceof PreparedMail.Reply) {
+            return "comments";
+        }
+        return mail instanceof PreparedMail.Decision ? "not ticketed" : "recorded before";
+    }
+}

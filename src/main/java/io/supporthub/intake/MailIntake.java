@@ -1,0 +1,154 @@
+package io.supporthub.intake;
+
+import io.supporthub.db.Transactions;
+import io.supporthub.mail.MailLedger;
+import io.supporthub.ticket.Ticket;
+import io.supporthub.ticket.TicketDraft;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Commits prepared mail: one mail in its own transaction, or a mailbox batch in one transaction whose
+ * mail records go in first, so a mail recorded before (by an earlier or a concurrent delivery) creates nothing.
+ * Either way a mail's ticket, comment or decision and its record commit together.
+ */
+public class MailIntake {
+
+    /** What committing one mail did, for the log, and the notifications to send now that it has committed. */
+    public record Outcome(PreparedMail mail, String description, List<Long> notificationIds) {
+    }
+
+    private final Transactions transactions;
+    private final MailLedger ledger;
+    private final TicketIntake tickets;
+    private final ReplyIntake replies;
+
+    public MailIntake(Transactions transactions, MailLedger ledger, TicketIntake tickets, ReplyIntake replies) {
+        this.transactions = transactions;
+        this.ledger = ledger;
+        this.tickets = tickets;
+        this.replies = replies;
+    }
+
+    /** Commits one mail in its own transaction. */
+    public Outcome commitOne(PreparedMail mail) {
+        if (mail instanceof PreparedMail.NewTicket n) {
+            IntakeOutcome created = tickets.create(n.draft());
+            return created.created() ? new Outcome(mail, describe(created.ticket()), created.notificationIds()) : recordedBefore(mail);
+        }
+        if (mail instanceof PreparedMail.Reply r) {
+            Long comment = replies.append(r.receipt(), r.ticketId(), r.signal(), r.reason(), r.reply());
+            return comment == null ? new Outcome(mail, "duplicate delivery; " + r.ticketKey() + " has this reply already", List.of())
+                    : new Outcome(mail, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
+        }
+        if (mail instanceof PreparedMail.Decision d) {
+            return ledger.recordDecision(d.receipt(), d.decision(), d.decidedBy(), d.reason(), d.answeredTicketId())
+                    ? new Outcome(mail, "not ticketed, " + d.decidedBy() + ": " + d.reason(), List.of()) : recordedBefore(mail);
+        }
+        return recordedBefore(mail);
+    }
+
+    /**
+     * Commits a batch in one transaction and returns one outcome per mail, in order. Any database error rolls
+     * the whole batch back and is thrown: nothing of it is committed, and the caller commits its mails one by one.
+     */
+    public List<Outcome> commitAll(List<PreparedMail> mails) {
+        return transactions.inTransaction(c -> {
+            List<MailLedger.Entry> entries = mails.stream().filter(m -> !(m instanceof PreparedMail.Recorded)).map(this::entry).toList();
+            Set<String> fresh = ledger.recordAll(c, entries);
+            Set<String> claimed = new HashSet<>();
+            Outcome[] outcomes = new Outcome[mails.size()];
+            List<TicketDraft> drafts = new ArrayList<>();
+            List<Integer> draftAt = new ArrayList<>();
+            List<Integer> replyAt = new ArrayList<>();
+            for (int i = 0; i < mails.size(); i++) {
+                PreparedMail mail = mails.get(i);
+                // the same mail twice in one batch (delivered twice): only its first copy is new
+                if (mail instanceof PreparedMail.Recorded || !fresh.contains(mail.receipt().messageKey())
+                        || !claimed.add(mail.receipt().messageKey())) {
+                    outcomes[i] = recordedBefore(mail);
+                } else if (mail instanceof PreparedMail.NewTicket n) {
+                    drafts.add(n.draft());
+                    draftAt.add(i);
+                } else if (mail instanceof PreparedMail.Reply) {
+                    replyAt.add(i);
+                } else {
+                    outcomes[i] = decide(c, (PreparedMail.Decision) mail);
+                }
+            }
+            // replies lock their tickets; in ticket order, two batches never wait on each other in a circle
+            replyAt.sort(Comparator.comparingLong(i -> ((PreparedMail.Reply) mails.get(i)).ticketId()));
+            for (int i : replyAt) {
+                PreparedMail.Reply r = (PreparedMail.Reply) mails.get(i);
+                long comment = replies.appendRecorded(c, r.receipt(), r.ticketId(), r.signal(), r.reason(), r.reply());
+                outcomes[i] = new Outcome(r, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
+            }
+            List<IntakeOutcome> created = tickets.createRecorded(c, drafts);
+            for (int d = 0; d < drafts.size(); d++) {
+                outcomes[draftAt.get(d)] = new Outcome(mails.get(draftAt.get(d)), describe(created.get(d).ticket()), created.get(d).notificationIds());
+            }
+            return List.of(outcomes);
+        });
+    }
+
+    /**
+     * The mails (by index) that answer another mail of the same batch by In-Reply-To or References: threading could
+     * not see the ticket that other mail opens, so they must be committed after it, one by one, and threaded again.
+     */
+    public static Set<Integer> answeringTheirBatch(List<PreparedMail> mails) {
+        Set<String> ids = new HashSet<>();
+        mails.forEach(m -> {
+            if (m.mail().parsed().messageId() != null) {
+                ids.add(m.mail().parsed().messageId());
+            }
+        });
+        Set<Integer> answering = new java.util.TreeSet<>();
+        for (int i = 0; i < mails.size(); i++) {
+            PreparedMail mail = mails.get(i);
+            if (!(mail instanceof PreparedMail.NewTicket || mail instanceof PreparedMail.Reply)) {
+                continue;
+            }
+            List<String> referenced = new ArrayList<>(mail.mail().parsed().references());
+            referenced.add(mail.mail().parsed().inReplyTo());
+            String own = mail.mail().parsed().messageId();
+            if (referenced.stream().anyMatch(id -> id != null && !id.equals(own) && ids.contains(id))) {
+                answering.add(i);
+            }
+        }
+        return answering;
+    }
+
+    private MailLedger.Entry entry(PreparedMail mail) {
+        if (mail instanceof PreparedMail.NewTicket n) {
+            return tickets.mailRecord(n.draft());
+        }
+        if (mail instanceof PreparedMail.Reply r) {
+            return ReplyIntake.mailRecord(r.receipt(), r.reason());
+        }
+        if (mail instanceof PreparedMail.Decision d) {
+            return new MailLedger.Entry(d.receipt(), d.decision(), d.decidedBy(), d.reason());
+        }
+        throw new IllegalArgumentException("a mail recorded before gets no new record");
+    }
+
+    private Outcome decide(Connection c, PreparedMail.Decision d) throws SQLException {
+        if (d.answeredTicketId() != null) {
+            ledger.linkDecision(c, d.receipt(), d.decision(), d.decidedBy(), d.reason(), d.answeredTicketId());
+        }
+        return new Outcome(d, "not ticketed, " + d.decidedBy() + ": " + d.reason(), List.of());
+    }
+
+    private static Outcome recordedBefore(PreparedMail mail) {
+        return new Outcome(mail, "recorded before; nothing to do", List.of());
+    }
+
+    private static String describe(Ticket ticket) {
+        return "ticket " + ticket.key() + " created: " + ticket.priority().name() + " " + ticket.category() + " -> " + ticket.tier().name()
+                + "/" + ticket.queue();
+    }
+}

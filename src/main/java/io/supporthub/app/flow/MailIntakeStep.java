@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.camel.ExchangeProperties;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
 
@@ -60,21 +61,23 @@ public class MailIntakeStep {
         return reader.read(mail);
     }
 
-    public boolean alreadyRecorded(InboundMail mail) {
-        return ledger.isRecorded(mail.receipt().messageKey());
-    }
-
-    public boolean accepted(InboundMail mail) {
-        return mail.accepted();
-    }
-
-    /** Threading runs only for mail the filters let through; what they stopped is never a comment either. */
-    public ThreadMatch thread(InboundMail mail) {
-        return mail.accepted() ? threader.decide(mail.parsed()) : ThreadMatch.newTicket();
-    }
-
-    public boolean threaded(@ExchangeProperty("hubThread") ThreadMatch match) {
-        return match != null && match.appends();
+    /**
+     * Which way the mail goes, as property {@code hubMailPath}: {@code recorded} (a delivery seen before), {@code reply}
+     * (threading found its ticket; the match is property {@code hubThread}), {@code ticket} or {@code filtered}.
+     * Threading runs only for mail the filters let through; what they stopped is never a comment either.
+     */
+    public void decidePath(InboundMail mail, @ExchangeProperties Map<String, Object> properties) {
+        String path;
+        if (ledger.isRecorded(mail.receipt().messageKey())) {
+            path = "recorded";
+        } else if (!mail.accepted()) {
+            path = "filtered";
+        } else {
+            ThreadMatch match = threader.decide(mail.parsed());
+            properties.put("hubThread", match);
+            path = match.appends() ? "reply" : "ticket";
+        }
+        properties.put("hubMailPath", path);
     }
 
     public PreparedMail recorded(InboundMail mail) {

@@ -4,8 +4,9 @@
 # appended in one burst into the Maildir the hub polls. Prints the intake rate, the latency from
 # append to commit, and the rate of a bare Jakarta Mail fetch of the same mailbox in the same run.
 #
-# usage: bench/mail/intake-benchmark.sh [MAILS]          (from the project root; needs root for Dovecot)
+# usage: bench/mail/intake-benchmark.sh [MAILS]          (from the project root; needs root for Dovecot; MAILS 10000)
 # env:   PORT (10243)  WORK (a new /tmp/hub-bench.XXXXXX)  HUB_JAVA_OPTS (e.g. a JFR recording)
+#        ROUNDS (2: MAILS mails per round; round 1 meets a hub just started, later ones a warm hub, as in production)
 #        MAILBOX_MAX_MESSAGES_PER_POLL, MAILBOX_INTAKE_THREADS (the hub's defaults otherwise)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

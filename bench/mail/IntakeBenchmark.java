@@ -96,7 +96,8 @@ public class IntakeBenchmark {
         double rate = mails / drainSeconds;
         System.out.printf("%nround %d: %d mails appended in %d ms; first append -> last commit %.2f s (first commit after %.2f s)%n", round,
                 mails, lastAppend - firstAppend, drainSeconds, (firstCommit - firstAppend) / 1000.0);
-        System.out.printf("  intake rate              %.0f mails/s%n", rate);
+        System.out.printf("  intake rate              %.0f mails/s (first to last commit: %.0f mails/s)%n", rate,
+                mails / Math.max(0.001, (lastCommit - firstCommit) / 1000.0));
         System.out.printf("  latency append->commit   p50 %d ms, p95 %d ms, max %d ms%n", percentile(latencies, 50), percentile(latencies, 95),
                 latencies[latencies.length - 1]);
         System.out.printf("  CPU (wall %.1f s on %d cores):%n", drainSeconds, Runtime.getRuntime().availableProcessors());

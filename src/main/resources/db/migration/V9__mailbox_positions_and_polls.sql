@@ -9,6 +9,10 @@ alter table mail_message add column uidvalidity bigint;
 alter table mail_message add column uid bigint;
 create index mail_message_position_idx on mail_message (mailbox_name, uidvalidity, uid) where uid is not null;
 
+-- A mailbox batch writes each mail's record with the id its new ticket will get (drawn first), then
+-- the tickets: checked at commit, the link needs no second write of every record.
+alter table mail_message alter constraint mail_message_ticket_id_fkey deferrable initially deferred;
+
 alter table mail_quarantine add column mailbox_name text;
 alter table mail_quarantine add column uidvalidity bigint;
 alter table mail_quarantine add column uid bigint;

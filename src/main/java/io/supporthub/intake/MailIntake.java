@@ -59,11 +59,25 @@ public class MailIntake {
      */
     public List<Outcome> commitAll(List<PreparedMail> mails) {
         return transactions.inTransaction(c -> {
-            List<MailLedger.Entry> entries = mails.stream().filter(m -> !(m instanceof PreparedMail.Recorded)).map(this::entry).toList();
+            // a new ticket's id is drawn first, so its mail's record names it at once
+            long newTickets = mails.stream().filter(m -> m instanceof PreparedMail.NewTicket).count();
+            java.util.Iterator<Long> reserved = tickets.reserveIds(c, (int) newTickets).iterator();
+            java.util.Map<Integer, Long> ticketIdAt = new java.util.HashMap<>();
+            List<MailLedger.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < mails.size(); i++) {
+                PreparedMail mail = mails.get(i);
+                if (mail instanceof PreparedMail.NewTicket) {
+                    ticketIdAt.put(i, reserved.next());
+                    entries.add(entry(mail).withTicket(ticketIdAt.get(i)));
+                } else if (!(mail instanceof PreparedMail.Recorded)) {
+                    entries.add(entry(mail));
+                }
+            }
             Set<String> fresh = ledger.recordAll(c, entries);
             Set<String> claimed = new HashSet<>();
             Outcome[] outcomes = new Outcome[mails.size()];
             List<TicketDraft> drafts = new ArrayList<>();
+            List<Long> draftIds = new ArrayList<>();
             List<Integer> draftAt = new ArrayList<>();
             List<Integer> replyAt = new ArrayList<>();
             for (int i = 0; i < mails.size(); i++) {
@@ -74,6 +88,7 @@ public class MailIntake {
                     outcomes[i] = recordedBefore(mail);
                 } else if (mail instanceof PreparedMail.NewTicket n) {
                     drafts.add(n.draft());
+                    draftIds.add(ticketIdAt.get(i));
                     draftAt.add(i);
                 } else if (mail instanceof PreparedMail.Reply) {
                     replyAt.add(i);
@@ -88,7 +103,7 @@ public class MailIntake {
                 long comment = replies.appendRecorded(c, r.receipt(), r.ticketId(), r.signal(), r.reason(), r.reply());
                 outcomes[i] = new Outcome(r, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
             }
-            List<IntakeOutcome> created = tickets.createRecorded(c, drafts);
+            List<IntakeOutcome> created = tickets.createLinked(c, drafts, draftIds);
             for (int d = 0; d < drafts.size(); d++) {
                 outcomes[draftAt.get(d)] = new Outcome(mails.get(draftAt.get(d)), describe(created.get(d).ticket()), created.get(d).notificationIds());
             }
@@ -97,11 +112,12 @@ public class MailIntake {
     }
 
     /**
-     * The mails (by index) that answer another mail of the same batch by In-Reply-To or References: threading could
-     * not see the ticket that other mail opens, so they must be committed after it, one by one, and threaded again.
+     * The mails (by index) that answer another mail of the same batch, or of {@code earlierIds} (a batch still being
+     * committed when these were threaded), by In-Reply-To or References: threading could not see the ticket that other
+     * mail opens, so they must be committed after it, one by one, and threaded again.
      */
-    public static Set<Integer> answeringTheirBatch(List<PreparedMail> mails) {
-        Set<String> ids = new HashSet<>();
+    public static Set<Integer> answeringTheirBatch(List<PreparedMail> mails, Set<String> earlierIds) {
+        Set<String> ids = new HashSet<>(earlierIds);
         mails.forEach(m -> {
             if (m.mail().parsed().messageId() != null) {
                 ids.add(m.mail().parsed().messageId());

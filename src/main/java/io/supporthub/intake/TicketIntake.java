@@ -72,8 +72,25 @@ public class TicketIntake {
      * a few statements for the whole list (rows batched), then {@link #onTicketCreated} for each ticket.
      */
     public List<IntakeOutcome> createRecorded(Connection c, List<TicketDraft> drafts) throws SQLException {
+        return create(c, drafts, tickets.reserveIds(c, drafts.size()), true);
+    }
+
+    /** Draws the ids of tickets about to be created in this transaction, for mail records written before them. */
+    public List<Long> reserveIds(Connection c, int count) throws SQLException {
+        return tickets.reserveIds(c, count);
+    }
+
+    /**
+     * As {@link #createRecorded}, for drafts whose mail records the caller wrote with these reserved ids as their
+     * tickets (a mailbox batch: no second write to link them).
+     */
+    public List<IntakeOutcome> createLinked(Connection c, List<TicketDraft> drafts, List<Long> ids) throws SQLException {
+        return create(c, drafts, ids, false);
+    }
+
+    private List<IntakeOutcome> create(Connection c, List<TicketDraft> drafts, List<Long> reservedIds, boolean linkMail) throws SQLException {
         List<TicketDraft> withDecisions = drafts.stream().map(this::withMailDecision).toList();
-        List<Ticket> created = tickets.insertAll(c, withDecisions);
+        List<Ticket> created = tickets.insertAll(c, withDecisions, reservedIds);
         List<ThreadIndex.Participants> participants = new ArrayList<>();
         Map<String, Long> ticketByMail = new LinkedHashMap<>();
         List<Long> ids = new ArrayList<>();
@@ -82,7 +99,7 @@ public class TicketIntake {
             Ticket ticket = created.get(i);
             TicketDraft draft = drafts.get(i);
             participants.add(new ThreadIndex.Participants(ticket.id(), ticket.requesterEmail(), draft.request().participants()));
-            if (draft.request().mail() != null) {
+            if (linkMail && draft.request().mail() != null) {
                 ticketByMail.put(draft.request().mail().messageKey(), ticket.id());
             }
             onTicketCreated(c, ticket, draft);

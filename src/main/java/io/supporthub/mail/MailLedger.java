@@ -25,8 +25,20 @@ public class MailLedger {
     private static final String COLUMNS = "mailbox, message_key, message_id, raw_sha256, raw_size, decision, decided_by, reason, "
             + "mailbox_name, uidvalidity, uid";
 
-    /** One mail to record, and what became of it. */
-    public record Entry(MailReceipt receipt, String decision, String decidedBy, String reason) {
+    /**
+     * One mail to record, and what became of it.
+     *
+     * @param ticketId the ticket the mail opens, when its id was drawn before the ticket is written (same transaction), else null
+     */
+    public record Entry(MailReceipt receipt, String decision, String decidedBy, String reason, Long ticketId) {
+
+        public Entry(MailReceipt receipt, String decision, String decidedBy, String reason) {
+            this(receipt, decision, decidedBy, reason, null);
+        }
+
+        public Entry withTicket(long id) {
+            return new Entry(receipt, decision, decidedBy, reason, id);
+        }
     }
 
     private final Transactions transactions;
@@ -102,7 +114,8 @@ public class MailLedger {
     /**
      * Records many mails in one statement of the caller's transaction and returns the keys that were new; a
      * key recorded before — by an earlier or a concurrent delivery — creates nothing. Rows go in key order,
-     * so two batches that share keys lock them in the same order and cannot deadlock.
+     * so two batches that share keys lock them in the same order and cannot deadlock. An entry's ticket id
+     * must be written by the same transaction (the reference is checked at commit).
      */
     public Set<String> recordAll(Connection connection, List<Entry> entries) throws SQLException {
         Map<String, Entry> byKey = new LinkedHashMap<>();
@@ -112,9 +125,9 @@ public class MailLedger {
             return Set.of();
         }
         List<Entry> rows = new ArrayList<>(byKey.values());
-        try (PreparedStatement st = connection.prepareStatement("insert into mail_message (" + COLUMNS + ") "
+        try (PreparedStatement st = connection.prepareStatement("insert into mail_message (" + COLUMNS + ", ticket_id) "
                 + "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::int8[], ?::int8[]) on conflict (message_key) do nothing returning message_key")) {
+                + "?::text[], ?::int8[], ?::int8[], ?::int8[]) on conflict (message_key) do nothing returning message_key")) {
             st.setArray(1, column(connection, "text", rows, e -> e.receipt().mailbox()));
             st.setArray(2, column(connection, "text", rows, e -> e.receipt().messageKey()));
             st.setArray(3, column(connection, "text", rows, e -> e.receipt().messageId()));
@@ -126,6 +139,7 @@ public class MailLedger {
             st.setArray(9, column(connection, "text", rows, e -> e.receipt().mailboxName()));
             st.setArray(10, column(connection, "int8", rows, e -> e.receipt().uidValidity()));
             st.setArray(11, column(connection, "int8", rows, e -> e.receipt().uid()));
+            st.setArray(12, column(connection, "int8", rows, Entry::ticketId));
             Set<String> inserted = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

@@ -36,66 +36,85 @@ public class TicketStore {
 
     /**
      * Inserts routed drafts as new tickets, with their customers and timelines, in the caller's transaction and in
-     * order. A handful of statements whatever the number of drafts: ids and keys are drawn first, so the rows can go
-     * in batches (which the driver rewrites into multi-row inserts).
+     * order. A handful of statements whatever the number of drafts: ids and key numbers are drawn first, so the rows
+     * can go in batches (which the driver rewrites into multi-row inserts).
      */
     public List<Ticket> insertAll(Connection connection, List<TicketDraft> drafts) throws SQLException {
+        return insertAll(connection, drafts, reserveIds(connection, drafts.size()));
+    }
+
+    /** Draws ids for tickets about to be written in this transaction, so other rows can name them first. */
+    public List<Long> reserveIds(Connection connection, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        if (count == 0) {
+            return ids;
+        }
+        try (PreparedStatement st = connection.prepareStatement("select nextval('ticket_id_seq') from generate_series(1, ?)")) {
+            st.setInt(1, count);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** As above, with ids drawn by {@link #reserveIds}; {@code ids.get(i)} becomes the id of {@code drafts.get(i)}'s ticket. */
+    public List<Ticket> insertAll(Connection connection, List<TicketDraft> drafts, List<Long> ids) throws SQLException {
         if (drafts.isEmpty()) {
             return List.of();
         }
         Map<String, Long> customerIds = customers.upsertAll(connection, drafts.stream().filter(d -> d.request().requesterEmail() != null && d.customerOrUnknown().email() != null)
                 .map(d -> new CustomerStore.Requester(d.customerOrUnknown(), d.request().requesterName())).toList());
-        long[][] ids = allocate(connection, drafts.size());
+        long[] numbers = numbers(connection, drafts.size());
         String sql = "insert into ticket (id, key, subject, description, status, priority, category, tier, queue, channel, "
                 + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
                 + "customer_arr, customer_health, sentiment, language, complexity, reenrich_after) "
                 + "values (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)";
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             for (int d = 0; d < drafts.size(); d++) {
-                bindTicket(st, ids[d], drafts.get(d), customerIds);
+                bindTicket(st, ids.get(d), numbers[d], drafts.get(d), customerIds);
                 st.addBatch();
             }
             st.executeBatch();
         }
-        List<Long> ticketIds = new ArrayList<>();
         List<TicketEvent> events = new ArrayList<>();
         List<Long> eventTickets = new ArrayList<>();
         for (int d = 0; d < drafts.size(); d++) {
-            ticketIds.add(ids[d][0]);
             for (TicketEvent event : drafts.get(d).events()) {
-                eventTickets.add(ids[d][0]);
+                eventTickets.add(ids.get(d));
                 events.add(event);
             }
         }
         insertEvents(connection, eventTickets, events);
-        return read(connection, ticketIds);
+        return read(connection, ids);
     }
 
-    /** Draws ticket ids and numbers for {@code count} new tickets in one round trip. */
-    private static long[][] allocate(Connection connection, int count) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "select nextval('ticket_id_seq'), nextval('ticket_number_seq') from generate_series(1, ?)")) {
+    /** Draws the numbers of {@code count} new tickets' keys, in order, in one round trip. */
+    private static long[] numbers(Connection connection, int count) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("select nextval('ticket_number_seq') from generate_series(1, ?)")) {
             st.setInt(1, count);
-            long[][] ids = new long[count][];
+            long[] numbers = new long[count];
             try (ResultSet rs = st.executeQuery()) {
                 for (int i = 0; i < count; i++) {
                     rs.next();
-                    ids[i] = new long[] {rs.getLong(1), rs.getLong(2)};
+                    numbers[i] = rs.getLong(1);
                 }
             }
-            return ids;
+            return numbers;
         }
     }
 
-    private static void bindTicket(PreparedStatement st, long[] id, TicketDraft draft, Map<String, Long> customerIds) throws SQLException {
+    private static void bindTicket(PreparedStatement st, long id, long number, TicketDraft draft, Map<String, Long> customerIds) throws SQLException {
         IntakeRequest request = draft.request();
         CustomerSnapshot customer = draft.customerOrUnknown();
         Classification classification = draft.classification();
         Routing routing = draft.routing();
         Long customerId = request.requesterEmail() == null ? null : customerIds.get(customer.email());
         int i = 1;
-        st.setLong(i++, id[0]);
-        st.setString(i++, "SH-" + id[1]);
+        st.setLong(i++, id);
+        st.setString(i++, "SH-" + number);
         st.setString(i++, request.subject());
         st.setString(i++, request.body());
         st.setString(i++, classification.priority().name());

@@ -31,16 +31,22 @@ public class MailBatchStep {
     }
 
     /** Commits what can go together; returns the mails to commit one by one, in UID order. */
-    public List<ReceivedMail> commit(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
-        List<ReceivedMail> batch = poll.batch();
-        Map<Integer, PreparedMail> prepared = poll.preparedMails();
-        if (poll.failedMails().values().stream().anyMatch(DatabaseException::isUnavailable)) {
-            return unavailable(poll, poll.failedMails().values().stream().filter(DatabaseException::isUnavailable).findFirst().orElseThrow());
+    public List<ReceivedMail> commit(@ExchangeProperty("hubMailBatch") MailBatch mailBatch) {
+        MailboxPoll poll = mailBatch.poll();
+        List<ReceivedMail> batch = mailBatch.mails();
+        Map<Integer, PreparedMail> prepared = mailBatch.preparedMails();
+        if (poll.isDatabaseDown()) {
+            // the batch before met a database outage: this one waits for the next poll too
+            mailBatch.oneByOne(List.of());
+            return List.of();
         }
-        Set<Integer> oneByOne = new TreeSet<>(poll.failedMails().keySet());
+        if (mailBatch.failedMails().values().stream().anyMatch(DatabaseException::isUnavailable)) {
+            return unavailable(mailBatch, mailBatch.failedMails().values().stream().filter(DatabaseException::isUnavailable).findFirst().orElseThrow());
+        }
+        Set<Integer> oneByOne = new TreeSet<>(mailBatch.failedMails().keySet());
         List<Integer> indexes = new ArrayList<>(prepared.keySet());
         List<PreparedMail> mails = indexes.stream().map(prepared::get).toList();
-        Set<Integer> answering = MailIntake.answeringTheirBatch(mails);
+        Set<Integer> answering = MailIntake.answeringTheirBatch(mails, mailBatch.earlierMessageIds());
         List<Integer> together = new ArrayList<>();
         List<PreparedMail> commit = new ArrayList<>();
         for (int i = 0; i < mails.size(); i++) {
@@ -57,8 +63,8 @@ public class MailBatchStep {
             Map<String, Integer> counts = new TreeMap<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 ReceivedMail mail = batch.get(together.get(i));
-                poll.done(mail);
-                poll.queued(outcomes.get(i).notificationIds());
+                mailBatch.done(mail);
+                mailBatch.queued(outcomes.get(i).notificationIds());
                 counts.merge(kind(outcomes.get(i).mail()), 1, Integer::sum);
                 LOG.debug("Mailbox {}: {}: {}", poll.mailbox().name(), mail, outcomes.get(i).description());
             }
@@ -66,28 +72,28 @@ public class MailBatchStep {
                     (System.nanoTime() - started) / 1_000_000, counts, oneByOne.isEmpty() ? "" : "; " + oneByOne.size() + " go one by one");
         } catch (RuntimeException e) {
             if (DatabaseException.isUnavailable(e)) {
-                return unavailable(poll, e);
+                return unavailable(mailBatch, e);
             }
             LOG.warn("Mailbox {}: {} mails could not be committed together ({}); committing them one by one", poll.mailbox().name(),
                     commit.size(), MailIntakeStep.describe(e));
             oneByOne.addAll(together);
         }
         List<ReceivedMail> single = oneByOne.stream().map(batch::get).toList();
-        poll.oneByOne(single);
+        mailBatch.oneByOne(single);
         return single;
     }
 
-    private static List<ReceivedMail> unavailable(MailboxPoll poll, Exception error) {
-        poll.stop("the database is unavailable (" + MailIntakeStep.describe(error) + ")");
+    private static List<ReceivedMail> unavailable(MailBatch batch, Exception error) {
+        batch.poll().databaseDown("the database is unavailable (" + MailIntakeStep.describe(error) + ")");
         LOG.warn("Mailbox {}: the database is unavailable ({}); the batch's {} mails stay unseen for the next poll",
-                poll.mailbox().name(), MailIntakeStep.describe(error), poll.batch().size());
-        poll.oneByOne(List.of());
+                batch.poll().mailbox().name(), MailIntakeStep.describe(error), batch.mails().size());
+        batch.oneByOne(List.of());
         return List.of();
     }
 
-    /** While the poll goes on, each of the one-by-one mails is tried; after the database went away, none is. */
-    public boolean stillCommitting(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
-        return !poll.stopped();
+    /** Each of the one-by-one mails is tried, unless the database has gone away meanwhile. */
+    public boolean stillCommitting(@ExchangeProperty("hubMailBatch") MailBatch batch) {
+        return !batch.poll().isDatabaseDown();
     }
 
     private static String kind(PreparedMail mail) {

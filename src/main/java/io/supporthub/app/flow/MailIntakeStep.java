@@ -68,7 +68,11 @@ public class MailIntakeStep {
      */
     public void decidePath(InboundMail mail, @ExchangeProperties Map<String, Object> properties) {
         String path;
-        if (ledger.isRecorded(mail.receipt().messageKey())) {
+        // A mail alone asks whether it was recorded before, to spare the CRM a lookup for a redelivery. In a mailbox
+        // batch that question costs a query per mail for the rare redelivery: the batch's commit, which records all its
+        // mails in one statement, finds those anyway (and a crash's leftovers were recognised by UID before fetching).
+        boolean alone = !properties.containsKey("hubMailBatch");
+        if (alone && ledger.isRecorded(mail.receipt().messageKey())) {
             path = "recorded";
         } else if (!mail.accepted()) {
             path = "filtered";

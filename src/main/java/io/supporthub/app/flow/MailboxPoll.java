@@ -2,38 +2,38 @@ package io.supporthub.app.flow;
 
 import io.supporthub.connector.mailbox.ImapMailbox;
 import io.supporthub.connector.mailbox.MailboxSettings;
-import io.supporthub.intake.PreparedMail;
 import io.supporthub.mail.ReceivedMail;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One poll of one mailbox, from login to logout: the open connection, the unseen UIDs still to take,
- * and the current batch — its mails, what preparing each gave, which are done (to be flagged seen)
- * and the notifications their commits queued. Lives in the poll's exchange (property {@code hubMailboxPoll}).
+ * and the batch being committed while the next one is prepared. Lives in the poll's exchange
+ * (property {@code hubMailboxPoll}).
  */
 public final class MailboxPoll {
+
+    /** How long a poll waits for its previous batch's commit before giving up on it (its mails then stay unseen). */
+    static final Duration COMMIT_WAIT = Duration.ofMinutes(5);
 
     private final MailboxSettings mailbox;
     private final ImapMailbox imap;
     private final long uidValidity;
     private final LinkedHashSet<Long> pending;
     private final Set<Long> attempted = new HashSet<>();
-    private List<ReceivedMail> batch = List.of();
-    private final Map<Integer, PreparedMail> prepared = new TreeMap<>();
-    private final Map<Integer, Exception> failed = new TreeMap<>();
-    private List<ReceivedMail> oneByOne = List.of();
-    private final Set<Long> done = new LinkedHashSet<>();
-    private final List<Long> notifications = new ArrayList<>();
+    private MailBatch committing;
     private int batches;
     private int mails;
     private String stopReason;
     private boolean mailboxFailed;
+    private boolean databaseDown;
 
     MailboxPoll(MailboxSettings mailbox, ImapMailbox imap, long uidValidity, List<Long> unseen) {
         this.mailbox = mailbox;
@@ -76,61 +76,38 @@ public final class MailboxPoll {
         return !pending.isEmpty();
     }
 
-    synchronized void startBatch(List<ReceivedMail> mails) {
-        batch = List.copyOf(mails);
-        prepared.clear();
-        failed.clear();
-        oneByOne = List.of();
-        done.clear();
-        notifications.clear();
+    /** A new batch of fetched mails; it knows the Message-IDs of the batch still being committed, whose tickets it cannot see yet. */
+    synchronized MailBatch newBatch(List<ReceivedMail> fetched) {
         batches++;
-        this.mails += mails.size();
+        mails += fetched.size();
+        return new MailBatch(this, fetched, committing == null ? Set.of() : committing.messageIds());
     }
 
-    synchronized List<ReceivedMail> batch() {
-        return batch;
+    /** Waits for the batch before to finish committing, then counts this one as committing. */
+    void handOver(MailBatch batch) {
+        awaitCommit();
+        synchronized (this) {
+            committing = batch;
+        }
     }
 
-    synchronized void prepared(int index, PreparedMail mail) {
-        prepared.put(index, mail);
-    }
-
-    synchronized void failed(int index, Exception error) {
-        failed.put(index, error);
-    }
-
-    /** What preparing gave, by the mail's place in the batch (UID order). */
-    synchronized Map<Integer, PreparedMail> preparedMails() {
-        return new TreeMap<>(prepared);
-    }
-
-    synchronized Map<Integer, Exception> failedMails() {
-        return new TreeMap<>(failed);
-    }
-
-    synchronized void oneByOne(List<ReceivedMail> mails) {
-        oneByOne = List.copyOf(mails);
-    }
-
-    synchronized List<ReceivedMail> oneByOne() {
-        return oneByOne;
-    }
-
-    /** The mail's effect has committed (or it was quarantined, or recorded before): it is flagged seen at the end of the batch. */
-    synchronized void done(ReceivedMail mail) {
-        done.add(mail.uid());
-    }
-
-    synchronized Set<Long> doneUids() {
-        return new LinkedHashSet<>(done);
-    }
-
-    synchronized void queued(List<Long> notificationIds) {
-        notifications.addAll(notificationIds);
-    }
-
-    synchronized List<Long> notifications() {
-        return new ArrayList<>(notifications);
+    /** Waits for the batch being committed, if any; one that does not finish in time stays unseen. */
+    void awaitCommit() {
+        MailBatch batch;
+        synchronized (this) {
+            batch = committing;
+        }
+        if (batch == null) {
+            return;
+        }
+        try {
+            batch.committed().get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop("interrupted while a batch was committing");
+        } catch (ExecutionException | TimeoutException e) {
+            stop("a batch did not finish committing: " + MailIntakeStep.describe(e));
+        }
     }
 
     /** Ends the poll after this batch: the mailbox or the database stopped answering, or the hub is stopping. */
@@ -150,6 +127,16 @@ public final class MailboxPoll {
         return mailboxFailed;
     }
 
+    /** The database stopped answering: no more commits in this poll; what is left stays unseen for the next one. */
+    synchronized void databaseDown(String reason) {
+        stop(reason);
+        databaseDown = true;
+    }
+
+    synchronized boolean isDatabaseDown() {
+        return databaseDown;
+    }
+
     synchronized boolean stopped() {
         return stopReason != null;
     }
@@ -164,5 +151,9 @@ public final class MailboxPoll {
 
     synchronized int mails() {
         return mails;
+    }
+
+    synchronized List<Long> attemptedUids() {
+        return new ArrayList<>(attempted);
     }
 }

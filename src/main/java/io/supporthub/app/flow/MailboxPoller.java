@@ -90,7 +90,7 @@ public class MailboxPoller {
     }
 
     /** The next batch: as many pending mails as fit in one batch by count and bytes, fetched with one command. */
-    public List<ReceivedMail> nextBatch(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+    public MailBatch nextBatch(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
         MailboxSettings mailbox = poll.mailbox();
         try {
             List<Long> candidates = poll.next(mailbox.maxMessagesPerPoll());
@@ -114,37 +114,51 @@ public class MailboxPoller {
                 // expunged by someone else since the search: nothing to take, nothing lost
                 LOG.debug("Mailbox {}: {} of {} mails were expunged before they could be fetched", mailbox.name(), chosen.size() - batch.size(), chosen.size());
             }
-            poll.startBatch(batch);
             watch.liveness(mailbox.name()).stillPolling();
-            return batch;
+            return poll.newBatch(batch);
         } catch (MessagingException | RuntimeException e) {
             failed(poll, e);
-            poll.startBatch(List.of());
-            return List.of();
+            return poll.newBatch(List.of());
+        }
+    }
+
+    /**
+     * Waits until the batch before has committed, then the prepared batch goes to the committer: so the next batch is
+     * fetched and prepared while this one commits, and batches still commit in order.
+     */
+    public void handOver(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+        poll.handOver(batch);
+    }
+
+    /** The committer is done with the batch, however it went; the poll may hand over the next one. */
+    public void committed(@ExchangeProperty("hubMailBatch") MailBatch batch) {
+        batch.committed().complete(null);
+    }
+
+    /** At the end of a poll: the last batch commits before the connection closes. */
+    public void awaitCommits(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+        if (poll != null) {
+            poll.awaitCommit();
         }
     }
 
     /** Flags the batch's done mails seen with one STORE; returns the notifications their commits queued, to send now. */
-    public List<Long> finishBatch(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
-        Set<Long> done = poll.doneUids();
+    public List<Long> finishBatch(@ExchangeProperty("hubMailBatch") MailBatch batch) {
+        Set<Long> done = batch.doneUids();
         try {
-            poll.imap().markSeen(done);
+            batch.poll().imap().markSeen(done);
         } catch (MessagingException | RuntimeException e) {
             // committed and recognised by UID on the next poll, which flags them without processing them again
-            failed(poll, e);
+            failed(batch.poll(), e);
         }
-        return poll.notifications();
-    }
-
-    /** True when the poll has ended early: the mails it still holds stay unseen for the next poll. */
-    public boolean stopped(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
-        return poll.stopped();
+        return batch.notifications();
     }
 
     public void close(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
         if (poll == null) {
             return;
         }
+        poll.awaitCommit();
         poll.imap().close();
         if (!poll.isMailboxFailed()) {
             try {

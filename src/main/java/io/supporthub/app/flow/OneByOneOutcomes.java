@@ -21,17 +21,18 @@ public class OneByOneOutcomes implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-        MailboxPoll poll = newExchange.getProperty("hubMailboxPoll", MailboxPoll.class);
-        ReceivedMail mail = poll.oneByOne().get(newExchange.getProperty(Exchange.SPLIT_INDEX, Integer.class));
+        MailBatch batch = newExchange.getProperty("hubMailBatch", MailBatch.class);
+        MailboxPoll poll = batch.poll();
+        ReceivedMail mail = batch.oneByOne().get(newExchange.getProperty(Exchange.SPLIT_INDEX, Integer.class));
         Exception error = newExchange.getException();
         if (error != null) {
             LOG.warn("Mailbox {}: {} stays unseen for the next poll: {}", poll.mailbox().name(), mail, MailIntakeStep.describe(error));
             if (DatabaseException.isUnavailable(error)) {
-                poll.stop("the database is unavailable (" + MailIntakeStep.describe(error) + ")");
+                poll.databaseDown("the database is unavailable (" + MailIntakeStep.describe(error) + ")");
             }
             newExchange.setException(null);
         } else if (!Boolean.TRUE.equals(newExchange.getProperty(SKIPPED, Boolean.class))) {
-            poll.done(mail);
+            batch.done(mail);
         }
         return oldExchange != null ? oldExchange : newExchange;
     }

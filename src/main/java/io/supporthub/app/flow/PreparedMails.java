@@ -5,22 +5,22 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 
 /**
- * Collects what preparing each mail of a batch gave into the poll, by the mail's place in the batch;
+ * Collects what preparing each mail of a batch gave into the batch, by the mail's place in the batch;
  * a mail whose preparing threw is kept with its error (and goes one by one), never failing the batch.
  */
 public class PreparedMails implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-        MailboxPoll poll = newExchange.getProperty("hubMailboxPoll", MailboxPoll.class);
+        MailBatch batch = newExchange.getProperty("hubMailBatch", MailBatch.class);
         int index = newExchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
         Exception error = newExchange.getException();
         PreparedMail prepared = newExchange.getMessage().getBody() instanceof PreparedMail p ? p : null;
         if (error != null || prepared == null) {
-            poll.failed(index, error != null ? error : new IllegalStateException("preparing gave no prepared mail"));
+            batch.failed(index, error != null ? error : new IllegalStateException("preparing gave no prepared mail"));
             newExchange.setException(null);
         } else {
-            poll.prepared(index, prepared);
+            batch.prepared(index, prepared);
         }
         return oldExchange != null ? oldExchange : newExchange;
     }

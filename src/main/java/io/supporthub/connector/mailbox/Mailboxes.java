@@ -110,6 +110,8 @@ public record Mailboxes(List<MailboxSettings> enabled) {
         p.put("mailbox.enabled", Boolean.toString(any()));
         long shortest = enabled.stream().map(MailboxSettings::pollInterval).min(Duration::compareTo).orElse(Duration.ofSeconds(10)).toMillis();
         p.put("mailbox.poll-delay-ms", Long.toString(Math.max(shortest, 100)));
+        // each mailbox commits one batch at a time; one committer each keeps a busy mailbox from delaying another
+        p.put("mailbox.committers", Integer.toString(Math.max(1, enabled.size())));
         return p;
     }
 

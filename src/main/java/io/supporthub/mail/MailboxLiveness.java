@@ -16,6 +16,9 @@ public class MailboxLiveness {
     /** How many poll intervals may pass without a successful poll before the mailbox counts as down. */
     public static final int MISSED_POLLS = 3;
 
+    /** Whatever the interval, this long at least: the scheduler takes a moment to fire the next poll after one ends. */
+    static final Duration SHORTEST_OUTAGE = Duration.ofSeconds(5);
+
     /** A poll still working through a large batch is alive, but not forever: a hung poll is an outage. */
     static final Duration LONGEST_POLL = Duration.ofMinutes(10);
 
@@ -69,8 +72,9 @@ public class MailboxLiveness {
     }
 
     /**
-     * This instance starts judging the mailbox (its hub has started); until then, and for three intervals after,
-     * the mailbox counts as up whatever the log says, so neither a slow start nor a restart after downtime alerts.
+     * This instance starts judging the mailbox: at its own first poll, or when it first sees another instance's polls.
+     * Until then the mailbox counts as up, and for three intervals after whatever the log says, so neither a slow
+     * start nor a restart after downtime alerts.
      */
     public synchronized void startWatching() {
         if (watchingSince == null) {
@@ -96,10 +100,15 @@ public class MailboxLiveness {
     }
 
     private synchronized Status status(PollState state) {
+        if (state.lastSuccess() != null || state.pollInProgressSince() != null || state.lastError() != null) {
+            startWatching();  // some instance polls this mailbox (maybe another one): from now on this one judges too
+        }
         Instant now = clock.instant();
         Instant since = latest(state.lastSuccess(), watchingSince);
         boolean busy = state.pollInProgressSince() != null && Duration.between(state.pollInProgressSince(), now).compareTo(LONGEST_POLL) <= 0;
-        boolean up = since == null || busy || Duration.between(since, now).compareTo(pollInterval.multipliedBy(MISSED_POLLS)) <= 0;
+        Duration allowed = pollInterval.multipliedBy(MISSED_POLLS);
+        allowed = allowed.compareTo(SHORTEST_OUTAGE) < 0 ? SHORTEST_OUTAGE : allowed;
+        boolean up = since == null || busy || Duration.between(since, now).compareTo(allowed) <= 0;
         return new Status(up, state.lastSuccess(), state.lastError());
     }
 
@@ -114,8 +123,12 @@ public class MailboxLiveness {
             return Optional.empty();
         }
         return Optional.of("Mailbox " + mailbox + " has not been polled successfully since " + status.lastSuccess()
-                + " (" + MISSED_POLLS + " intervals of " + pollInterval.toSeconds() + " s)"
+                + " (" + MISSED_POLLS + " intervals of " + seconds(pollInterval) + " s)"
                 + (status.lastError() == null ? "" : "; last error: " + status.lastError()));
+    }
+
+    private static String seconds(Duration interval) {
+        return interval.toMillis() % 1000 == 0 ? Long.toString(interval.toSeconds()) : String.valueOf(interval.toMillis() / 1000.0);
     }
 
     /** The alert went out; nothing more to do until the mailbox recovers and fails again. */

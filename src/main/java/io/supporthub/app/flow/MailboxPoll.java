@@ -72,6 +72,10 @@ public final class MailboxPoll {
         return pending.size() - before;
     }
 
+    synchronized List<Long> notAttempted(List<Long> uids) {
+        return uids.stream().filter(uid -> !attempted.contains(uid)).toList();
+    }
+
     synchronized boolean hasPending() {
         return !pending.isEmpty();
     }

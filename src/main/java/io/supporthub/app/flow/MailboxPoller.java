@@ -54,6 +54,8 @@ public class MailboxPoller {
             long uidValidity = imap.uidValidity();
             noticeUidValidity(access.settings(), uidValidity);
             List<Long> unseen = notHandledBefore(imap, access.settings(), uidValidity, imap.unseenUids());
+            // logged in and searched: a successful poll, even before any mail is taken
+            liveness.stillPolling();
             recovered(access.settings());
             return new MailboxPoll(access.settings(), imap, uidValidity, unseen);
         } catch (MessagingException | RuntimeException e) {
@@ -81,8 +83,9 @@ public class MailboxPoller {
             return false;
         }
         try {
-            List<Long> unseen = notHandledBefore(poll.imap(), poll.mailbox(), poll.uidValidity(), poll.imap().unseenUids());
-            return poll.addArrived(unseen) > 0;
+            // the batch still committing is unseen too, but it was taken: only what arrived meanwhile counts
+            List<Long> arrived = poll.notAttempted(poll.imap().unseenUids());
+            return poll.addArrived(notHandledBefore(poll.imap(), poll.mailbox(), poll.uidValidity(), arrived)) > 0;
         } catch (MessagingException | RuntimeException e) {
             failed(poll, e);
             return false;

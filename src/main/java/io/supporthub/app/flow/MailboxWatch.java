@@ -18,6 +18,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public class MailboxWatch {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailboxWatch.class);
+
     /** An alert this instance has claimed for a mailbox: the route sends it, then reports how that went. */
     public record MailboxAlert(String mailbox, Message message) {
     }
@@ -46,14 +48,16 @@ public class MailboxWatch {
         return checks;
     }
 
-    /** The Slack alerts due now, each claimed for this instance; the watch route's first tick also starts the watch. */
+    /** The Slack alerts due now, each claimed for this instance. */
     public List<MailboxAlert> alerts() {
-        mailboxes.values().forEach(MailboxLiveness::startWatching);
         if (!slackEnabled) {
             return List.of();
         }
         List<MailboxAlert> alerts = new ArrayList<>();
-        mailboxes.forEach((name, liveness) -> liveness.alertDue().ifPresent(text -> alerts.add(new MailboxAlert(name, message(text)))));
+        mailboxes.forEach((name, liveness) -> liveness.alertDue().ifPresent(text -> {
+            LOG.warn("Mailbox {} is down, alerting Slack: {}", name, text);
+            alerts.add(new MailboxAlert(name, message(text)));
+        }));
         return alerts;
     }
 

@@ -19,8 +19,11 @@ import java.util.Set;
  */
 public class MailIntake {
 
+    /** What committing one mail did. */
+    public enum Effect { TICKET, COMMENT, DECISION, RECORDED_BEFORE }
+
     /** What committing one mail did, for the log, and the notifications to send now that it has committed. */
-    public record Outcome(PreparedMail mail, String description, List<Long> notificationIds) {
+    public record Outcome(PreparedMail mail, Effect effect, String description, List<Long> notificationIds) {
     }
 
     private final Transactions transactions;
@@ -39,16 +42,16 @@ public class MailIntake {
     public Outcome commitOne(PreparedMail mail) {
         if (mail instanceof PreparedMail.NewTicket n) {
             IntakeOutcome created = tickets.create(n.draft());
-            return created.created() ? new Outcome(mail, describe(created.ticket()), created.notificationIds()) : recordedBefore(mail);
+            return created.created() ? new Outcome(mail, Effect.TICKET, describe(created.ticket()), created.notificationIds()) : recordedBefore(mail);
         }
         if (mail instanceof PreparedMail.Reply r) {
             Long comment = replies.append(r.receipt(), r.ticketId(), r.signal(), r.reason(), r.reply());
-            return comment == null ? new Outcome(mail, "duplicate delivery; " + r.ticketKey() + " has this reply already", List.of())
-                    : new Outcome(mail, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
+            return comment == null ? new Outcome(mail, Effect.RECORDED_BEFORE, "duplicate delivery; " + r.ticketKey() + " has this reply already", List.of())
+                    : new Outcome(mail, Effect.COMMENT, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
         }
         if (mail instanceof PreparedMail.Decision d) {
             return ledger.recordDecision(d.receipt(), d.decision(), d.decidedBy(), d.reason(), d.answeredTicketId())
-                    ? new Outcome(mail, "not ticketed, " + d.decidedBy() + ": " + d.reason(), List.of()) : recordedBefore(mail);
+                    ? new Outcome(mail, Effect.DECISION, "not ticketed, " + d.decidedBy() + ": " + d.reason(), List.of()) : recordedBefore(mail);
         }
         return recordedBefore(mail);
     }
@@ -101,11 +104,12 @@ public class MailIntake {
             for (int i : replyAt) {
                 PreparedMail.Reply r = (PreparedMail.Reply) mails.get(i);
                 long comment = replies.appendRecorded(c, r.receipt(), r.ticketId(), r.signal(), r.reason(), r.reply());
-                outcomes[i] = new Outcome(r, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
+                outcomes[i] = new Outcome(r, Effect.COMMENT, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
             }
             List<IntakeOutcome> created = tickets.createLinked(c, drafts, draftIds);
             for (int d = 0; d < drafts.size(); d++) {
-                outcomes[draftAt.get(d)] = new Outcome(mails.get(draftAt.get(d)), describe(created.get(d).ticket()), created.get(d).notificationIds());
+                outcomes[draftAt.get(d)] = new Outcome(mails.get(draftAt.get(d)), Effect.TICKET, describe(created.get(d).ticket()),
+                        created.get(d).notificationIds());
             }
             return List.of(outcomes);
         });
@@ -156,11 +160,11 @@ public class MailIntake {
         if (d.answeredTicketId() != null) {
             ledger.linkDecision(c, d.receipt(), d.decision(), d.decidedBy(), d.reason(), d.answeredTicketId());
         }
-        return new Outcome(d, "not ticketed, " + d.decidedBy() + ": " + d.reason(), List.of());
+        return new Outcome(d, Effect.DECISION, "not ticketed, " + d.decidedBy() + ": " + d.reason(), List.of());
     }
 
     private static Outcome recordedBefore(PreparedMail mail) {
-        return new Outcome(mail, "recorded before; nothing to do", List.of());
+        return new Outcome(mail, Effect.RECORDED_BEFORE, "recorded before; nothing to do", List.of());
     }
 
     private static String describe(Ticket ticket) {

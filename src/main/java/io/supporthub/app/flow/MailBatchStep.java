@@ -65,7 +65,7 @@ public class MailBatchStep {
                 ReceivedMail mail = batch.get(together.get(i));
                 mailBatch.done(mail);
                 mailBatch.queued(outcomes.get(i).notificationIds());
-                counts.merge(kind(outcomes.get(i).mail()), 1, Integer::sum);
+                counts.merge(outcomes.get(i).effect().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 1, Integer::sum);
                 LOG.debug("Mailbox {}: {}: {}", poll.mailbox().name(), mail, outcomes.get(i).description());
             }
             LOG.info("Mailbox {}: {} of {} mails committed together in {} ms {}{}", poll.mailbox().name(), commit.size(), batch.size(),
@@ -94,15 +94,5 @@ public class MailBatchStep {
     /** Each of the one-by-one mails is tried, unless the database has gone away meanwhile. */
     public boolean stillCommitting(@ExchangeProperty("hubMailBatch") MailBatch batch) {
         return !batch.poll().isDatabaseDown();
-    }
-
-    private static String kind(PreparedMail mail) {
-        if (mail instanceof PreparedMail.NewTicket) {
-            return "tickets";
-        }
-        if (mail instanceof PreparedMail.Reply) {
-            return "comments";
-        }
-        return mail instanceof PreparedMail.Decision ? "not ticketed" : "recorded before";
     }
 }

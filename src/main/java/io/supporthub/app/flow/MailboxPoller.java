@@ -49,12 +49,14 @@ public class MailboxPoller {
         MailboxLiveness liveness = watch.liveness(name);
         ImapMailbox imap = null;
         try {
-            liveness.pollStarting();
+            liveness.startWatching();
             imap = ImapMailbox.open(access.settings(), access.javaMailProperties(), access.login()::getPasswordAuthentication);
             long uidValidity = imap.uidValidity();
             noticeUidValidity(access.settings(), uidValidity);
             List<Long> unseen = notHandledBefore(imap, access.settings(), uidValidity, imap.unseenUids());
-            // logged in and searched: a successful poll, even before any mail is taken
+            // logged in and searched: a successful poll, and from now on one in progress (a server slow to refuse a
+            // login, or one that hangs before answering, never counts as a poll at work)
+            liveness.pollStarting();
             liveness.stillPolling();
             recovered(access.settings());
             return new MailboxPoll(access.settings(), imap, uidValidity, unseen);
@@ -209,8 +211,8 @@ public class MailboxPoller {
         String description = MailIntakeStep.describe(error);
         String previous = outages.put(mailbox.name(), description);
         if (!description.equals(previous)) {
-            LOG.warn("Mailbox {} ({}) cannot be polled: {}; retrying every {} s, logged again when the error changes or it recovers",
-                    mailbox.name(), mailbox.location(), description, mailbox.pollInterval().toSeconds());
+            LOG.warn("Mailbox {} ({}) cannot be polled: {}; retrying every {}, logged again when the error changes or it recovers",
+                    mailbox.name(), mailbox.location(), description, mailbox.pollInterval());
         } else {
             LOG.debug("Mailbox {} still cannot be polled: {}", mailbox.name(), description);
         }

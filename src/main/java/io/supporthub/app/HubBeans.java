@@ -82,7 +82,8 @@ final class HubBeans {
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup("Customer_Tier__c", "Health_Score__c"), customers,
                 new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
-        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers)));
+        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers),
+                ticketId -> ledger.mailboxNameOf(ticketId).flatMap(connectors.mailboxes()::byName)));
         beans.put("routingStep", new RoutingStep());
         beans.put("persistStep", new PersistStep(intake));
         beans.put("notificationStep", new NotificationStep(notifications,

@@ -59,6 +59,19 @@ public class MailLedger {
         });
     }
 
+    /** The configured mailbox whose mail opened the ticket, if a mailbox's mail did (and its name was recorded). */
+    public java.util.Optional<String> mailboxNameOf(long ticketId) {
+        return transactions.read(c -> {
+            try (PreparedStatement st = c.prepareStatement("select mailbox_name from mail_message where ticket_id = ? "
+                    + "and decision = 'created_ticket' and mailbox_name is not null order by id limit 1")) {
+                st.setLong(1, ticketId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+                }
+            }
+        });
+    }
+
     /**
      * The UIDs among {@code uids} whose mail was handled already — recorded, or quarantined — while the
      * folder had this UIDVALIDITY: what a crash left unflagged between commit and STORE.

@@ -105,15 +105,8 @@ public class MailIntakeStep {
      */
     public TicketDraft draft(InboundMail mail, @ExchangeProperty("hubThread") ThreadMatch match, @Headers Map<String, Object> headers) {
         String mailboxName = mail.receipt().mailboxName();
-        MailboxSettings mailbox = mailboxName == null ? null : mailboxes.byName(mailboxName).orElse(null);
-        if (mailbox != null) {
-            headers.put(MAILBOX_ADDRESS, mailbox.address());
-            if (mailbox.categoryHint() != null) {
-                headers.put(CATEGORY_HINT, mailbox.categoryHint());
-            }
-            if (mailbox.queue() != null) {
-                headers.put(MAILBOX_QUEUE, mailbox.queue());
-            }
+        if (mailboxName != null) {
+            mailboxes.byName(mailboxName).ifPresent(mailbox -> putDefaults(mailbox, headers));
         }
         TicketDraft draft = TicketDraft.of(mail.toIntakeRequest());
         if (match == null || match.note() == null) {
@@ -128,6 +121,17 @@ public class MailIntakeStep {
         List<TicketEvent> events = new ArrayList<>(draft.events());
         events.add(TicketEvent.of(TicketIntake.THREADING_NOTE, "threading", match.note(), payload));
         return new TicketDraft(draft.request(), draft.customer(), draft.classification(), draft.routing(), events);
+    }
+
+    /** A mailbox's defaults as the headers triage (category hint) and the router (queue) read. */
+    static void putDefaults(MailboxSettings mailbox, Map<String, Object> headers) {
+        headers.put(MAILBOX_ADDRESS, mailbox.address());
+        if (mailbox.categoryHint() != null) {
+            headers.put(CATEGORY_HINT, mailbox.categoryHint());
+        }
+        if (mailbox.queue() != null) {
+            headers.put(MAILBOX_QUEUE, mailbox.queue());
+        }
     }
 
     /** The routed draft, ready to commit with its mail. */

@@ -59,35 +59,41 @@ public class IntakeBenchmark {
         CpuMeter cpu = new CpuMeter(jdbcUrl, hubPid, dovecotPid);
 
         List<double[]> results = new ArrayList<>();
+        double[] bare = null;
         for (int round = 1; round <= rounds; round++) {
             results.add(round(round, maildir, mails, jdbcUrl, timeoutMs, cpu));
+            if (round == 1) {
+                // the mailbox now holds exactly the mails the hub just took in: fetch it bare, as a client just started
+                bare = bareFetches(port, user, password, mails);
+            }
         }
         Map<String, Long> tickets = ticketFacts(jdbcUrl);
-        // a client that has just started (like round 1's hub), and one that has fetched the mailbox twice before (like a warm hub)
-        double[] cold = new double[3];
-        for (int i = 0; i < cold.length; i++) {
-            cold[i] = bareFetchInNewJvm(port, user, password, mails * rounds);
-        }
-        double[] warm = new double[3];
-        for (int i = 0; i < warm.length; i++) {
-            warm[i] = bareFetch(port, user, password, mails * rounds);
-        }
-        Arrays.sort(cold);
-        double coldRate = cold[1];
-        double warmRate = warm[2];
+        double[] bareAll = bareFetches(port, user, password, mails * rounds);
+        double bareRate = bare[1];
 
         System.out.println();
         System.out.printf("tickets %d (classified %d, routed %d) for %d mails%n", tickets.get("tickets"), tickets.get("classified"),
                 tickets.get("routed"), mails * rounds);
-        System.out.printf("bare Jakarta Mail fetch of the same mailbox (%d mails, FetchProfile UID+FLAGS+SIZE+MESSAGE, 500 per FETCH):%n", mails * rounds);
-        System.out.printf("  a client just started:   %.0f mails/s (median of 3 JVMs: %.0f / %.0f / %.0f)%n", coldRate, cold[0], cold[1], cold[2]);
-        System.out.printf("  a client fetching again: %.0f mails/s (3rd fetch in one JVM; 1st %.0f, 2nd %.0f)%n", warmRate, warm[0], warm[1]);
+        System.out.printf("bare Jakarta Mail fetch (FetchProfile UID+FLAGS+SIZE+MESSAGE, 500 per FETCH, each in a JVM of its own), median of 3:%n");
+        System.out.printf("  the mailbox after round 1 (%d mails):   %.0f mails/s (%.0f / %.0f / %.0f)%n", mails, bare[1], bare[0], bare[1], bare[2]);
+        System.out.printf("  the mailbox after round %d (%d mails):  %.0f mails/s (%.0f / %.0f / %.0f)%n", rounds, mails * rounds, bareAll[1],
+                bareAll[0], bareAll[1], bareAll[2]);
         for (int round = 1; round <= rounds; round++) {
             double[] r = results.get(round - 1);
-            System.out.printf("round %d (%s): %d mails, %.0f mails/s = %.1f %% of the bare fetch just started, %.1f %% of it fetching again; "
+            System.out.printf("round %d (%s): %d mails, %.0f mails/s = %.1f %% of the bare fetch of %d mails (%.1f %% of the one of %d); "
                     + "latency append->commit p50 %.0f ms, p95 %.0f ms%n", round, round == 1 ? "hub just started" : "hub warm", mails, r[0],
-                    100 * r[0] / coldRate, 100 * r[0] / warmRate, r[1], r[2]);
+                    100 * r[0] / bareRate, mails, 100 * r[0] / bareAll[1], mails * rounds, r[1], r[2]);
         }
+    }
+
+    /** Three bare fetches, each from a JVM of its own; sorted. */
+    static double[] bareFetches(int port, String user, String password, int expected) throws Exception {
+        double[] rates = new double[3];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = bareFetchInNewJvm(port, user, password, expected);
+        }
+        Arrays.sort(rates);
+        return rates;
     }
 
     static double bareFetchInNewJvm(int port, String user, String password, int expected) throws Exception {

@@ -51,8 +51,10 @@ final class QuartzScheduling {
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         // a node that stops checking in for this long has its jobs taken over by another
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-        // a trigger late by more than this is a misfire (handled per trigger); the default 60 s would hide stalls
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        // a trigger late by more than this is a misfire (handled per trigger); the default 60 s would hide stalls.
+        // It is also how long the misfire handler may sleep: a job that ran longer than its interval (a mailbox poll
+        // working off a backlog) has its next run picked up by that handler, so a short threshold keeps the gap short.
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return p;
     }

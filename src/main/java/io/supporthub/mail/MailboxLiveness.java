@@ -122,7 +122,9 @@ public class MailboxLiveness {
         if (status.up() || !log.claimAlert(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of("Mailbox " + mailbox + " has not been polled successfully since " + status.lastSuccess()
+        String since = status.lastSuccess() == null ? " has not been polled successfully since this hub started watching it"
+                : " has not been polled successfully since " + status.lastSuccess();
+        return Optional.of("Mailbox " + mailbox + since
                 + " (" + MISSED_POLLS + " intervals of " + seconds(pollInterval) + " s)"
                 + (status.lastError() == null ? "" : "; last error: " + status.lastError()));
     }

@@ -3,13 +3,15 @@ package io.supporthub.intake;
 import io.supporthub.db.Transactions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.ticket.Ticket;
-import io.supporthub.ticket.TicketDraft;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,25 +64,10 @@ public class MailIntake {
      */
     public List<Outcome> commitAll(List<PreparedMail> mails) {
         return transactions.inTransaction(c -> {
-            // a new ticket's id is drawn first, so its mail's record names it at once
-            long newTickets = mails.stream().filter(m -> m instanceof PreparedMail.NewTicket).count();
-            java.util.Iterator<Long> reserved = tickets.reserveIds(c, (int) newTickets).iterator();
-            java.util.Map<Integer, Long> ticketIdAt = new java.util.HashMap<>();
-            List<MailLedger.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < mails.size(); i++) {
-                PreparedMail mail = mails.get(i);
-                if (mail instanceof PreparedMail.NewTicket) {
-                    ticketIdAt.put(i, reserved.next());
-                    entries.add(entry(mail).withTicket(ticketIdAt.get(i)));
-                } else if (!(mail instanceof PreparedMail.Recorded)) {
-                    entries.add(entry(mail));
-                }
-            }
-            Set<String> fresh = ledger.recordAll(c, entries);
+            Map<Integer, Long> ticketIdAt = new HashMap<>();
+            Set<String> fresh = record(c, mails, ticketIdAt);
             Set<String> claimed = new HashSet<>();
             Outcome[] outcomes = new Outcome[mails.size()];
-            List<TicketDraft> drafts = new ArrayList<>();
-            List<Long> draftIds = new ArrayList<>();
             List<Integer> draftAt = new ArrayList<>();
             List<Integer> replyAt = new ArrayList<>();
             for (int i = 0; i < mails.size(); i++) {
@@ -89,9 +76,7 @@ public class MailIntake {
                 if (mail instanceof PreparedMail.Recorded || !fresh.contains(mail.receipt().messageKey())
                         || !claimed.add(mail.receipt().messageKey())) {
                     outcomes[i] = recordedBefore(mail);
-                } else if (mail instanceof PreparedMail.NewTicket n) {
-                    drafts.add(n.draft());
-                    draftIds.add(ticketIdAt.get(i));
+                } else if (mail instanceof PreparedMail.NewTicket) {
                     draftAt.add(i);
                 } else if (mail instanceof PreparedMail.Reply) {
                     replyAt.add(i);
@@ -106,13 +91,34 @@ public class MailIntake {
                 long comment = replies.appendRecorded(c, r.receipt(), r.ticketId(), r.signal(), r.reason(), r.reply());
                 outcomes[i] = new Outcome(r, Effect.COMMENT, "comment " + comment + " added to " + r.ticketKey() + ": " + r.reason(), List.of());
             }
-            List<IntakeOutcome> created = tickets.createLinked(c, drafts, draftIds);
-            for (int d = 0; d < drafts.size(); d++) {
+            List<IntakeOutcome> created = tickets.createLinked(c, draftAt.stream().map(i -> ((PreparedMail.NewTicket) mails.get(i)).draft()).toList(),
+                    draftAt.stream().map(ticketIdAt::get).toList());
+            for (int d = 0; d < draftAt.size(); d++) {
                 outcomes[draftAt.get(d)] = new Outcome(mails.get(draftAt.get(d)), Effect.TICKET, describe(created.get(d).ticket()),
                         created.get(d).notificationIds());
             }
             return List.of(outcomes);
         });
+    }
+
+    /**
+     * Records the batch's mails in one statement and returns the keys that were new. A new ticket's id is drawn first
+     * (into {@code ticketIdAt}, by the mail's index), so its mail's record names it at once.
+     */
+    private Set<String> record(Connection c, List<PreparedMail> mails, Map<Integer, Long> ticketIdAt) throws SQLException {
+        long newTickets = mails.stream().filter(m -> m instanceof PreparedMail.NewTicket).count();
+        Iterator<Long> reserved = tickets.reserveIds(c, (int) newTickets).iterator();
+        List<MailLedger.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < mails.size(); i++) {
+            PreparedMail mail = mails.get(i);
+            if (mail instanceof PreparedMail.NewTicket) {
+                ticketIdAt.put(i, reserved.next());
+                entries.add(entry(mail).withTicket(ticketIdAt.get(i)));
+            } else if (!(mail instanceof PreparedMail.Recorded)) {
+                entries.add(entry(mail));
+            }
+        }
+        return ledger.recordAll(c, entries);
     }
 
     /**

@@ -54,7 +54,7 @@ public record MailboxSettings(String name, String protocol, String host, int por
     static final ConfigKey<Secret> PASSWORD = ConfigKey.required("mailbox.password", ConfigType.SECRET, "IMAP password or app password (password login)");
     static final ConfigKey<String> FOLDER = ConfigKey.optional("mailbox.folder", ConfigType.TEXT, "INBOX", "Folder to poll");
     static final ConfigKey<Duration> POLL_INTERVAL = ConfigKey.optional("mailbox.poll-interval", ConfigType.DURATION, "PT10S", "Time between polls");
-    static final ConfigKey<Integer> MAX_PER_POLL = ConfigKey.optional("mailbox.max-messages-per-poll", ConfigType.POSITIVE_INT, "250",
+    static final ConfigKey<Integer> MAX_PER_POLL = ConfigKey.optional("mailbox.max-messages-per-poll", ConfigType.POSITIVE_INT, "500",
             "Most mails fetched, committed and flagged seen together; a poll works a flooded mailbox off in batches of this size");
     static final ConfigKey<String> ADDRESS = ConfigKey.required("mailbox.address", ConfigType.EMAIL, "The support address customers write to");
     static final ConfigKey<String> QUEUE = ConfigKey.optional("mailbox.queue", OPTIONAL_CODE, "",

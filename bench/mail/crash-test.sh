@@ -31,7 +31,12 @@ declare -a pids
 keep=
 cleanup() {
   for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; done
-  [ -f "$work/dovecot/run/master.pid" ] && kill "$(cat "$work/dovecot/run/master.pid")" 2>/dev/null || true
+  if [ -f "$work/dovecot/run/master.pid" ]; then
+    dovecot_pid=$(cat "$work/dovecot/run/master.pid")
+    kill "$dovecot_pid" 2>/dev/null || true
+    # the port is free only once it has exited: a run started right after this one needs it
+    for _ in $(seq 50); do kill -0 "$dovecot_pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   if [ -n "$keep" ]; then
     echo "kept for a look: database $db, logs in $work"
   else
@@ -41,7 +46,9 @@ cleanup() {
 trap cleanup EXIT
 
 log "starting Dovecot on 127.0.0.1:$port and filling $mails mails"
-PORT=$port "$shared/start.sh" "$work/dovecot" support >/dev/null 2>&1
+# Dovecot keeps the start script's output open as a daemon: send it to a file, not to whoever reads ours
+PORT=$port "$shared/start.sh" "$work/dovecot" support > "$work/dovecot-start.log" 2>&1 \
+  || { log "Dovecot did not start: $(tail -3 "$work/dovecot-start.log")"; exit 1; }
 su vmail -s /bin/bash -c "python3 $shared/fill_maildir.py $work/dovecot/home/support/Maildir $mails" >/dev/null
 psql -h 127.0.0.1 -U postgres -qc "create database $db" postgres
 

@@ -22,14 +22,21 @@ mkdir -p "$work"; chmod 755 "$work"
 
 cleanup() {
   [ -n "${hub_pid:-}" ] && kill "$hub_pid" 2>/dev/null && wait "$hub_pid" 2>/dev/null || true
-  [ -f "$work/dovecot/run/master.pid" ] && kill "$(cat "$work/dovecot/run/master.pid")" 2>/dev/null || true
+  if [ -f "$work/dovecot/run/master.pid" ]; then
+    dovecot_pid=$(cat "$work/dovecot/run/master.pid")
+    kill "$dovecot_pid" 2>/dev/null || true
+    # the port is free only once it has exited: a run started right after this one needs it
+    for _ in $(seq 50); do kill -0 "$dovecot_pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 log "starting Dovecot on 127.0.0.1:$port in $work"
-PORT=$port "$shared/start.sh" "$work/dovecot" support >/dev/null
+# Dovecot keeps the start script's output open as a daemon: send it to a file, not to whoever reads ours
+PORT=$port "$shared/start.sh" "$work/dovecot" support > "$work/dovecot-start.log" 2>&1 \
+  || { log "Dovecot did not start: $(tail -3 "$work/dovecot-start.log")"; exit 1; }
 maildir="$work/dovecot/home/support/Maildir"
 mkdir -p "$maildir"/{new,cur,tmp}; chown -R vmail:vmail "$maildir"
 psql -h 127.0.0.1 -U postgres -qc "create database $db" postgres

@@ -41,6 +41,7 @@ cleanup() {
     echo "kept for a look: database $db, logs in $work"
   else
     psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+    rm -rf "$work"
   fi
 }
 trap cleanup EXIT

@@ -29,6 +29,7 @@ cleanup() {
     for _ in $(seq 50); do kill -0 "$dovecot_pid" 2>/dev/null || break; sleep 0.1; done
   fi
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+  rm -rf "$work/dovecot/home"   # the mails (about 3 KB each); the hub's and Dovecot's logs stay in $work
 }
 trap cleanup EXIT
 

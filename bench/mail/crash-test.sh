@@ -129,9 +129,11 @@ distinct=$(count "select count(distinct message_key) from mail_message")
 records=$(count "select count(*) from mail_message")
 placed=$(count "select count(*) from mail_message where mailbox_name is not null and uidvalidity is not null and uid is not null")
 pollers=$(cat "$work"/hub-*.log | grep -c "poll done" || true)
+# mails a kill left committed but unflagged, which a later poll recognised by UID and flagged without processing
+recovered=$(cat "$work"/hub-*.log | { grep -o "flagged [0-9]* mails seen whose effects had committed" || true; } | awk '{n += $2} END {print n + 0}')
 status=$(unseen)
 log "mails $mails, tickets $tickets, distinct recorded mails $distinct, mail records $records (with UIDVALIDITY and UID: $placed), mailbox $status"
-log "$hits kills during intake in $round rounds, $hubs hub instance(s), $pollers completed polls"
+log "$hits kills during intake in $round rounds, $hubs hub instance(s), $pollers completed polls, $recovered mails committed before a kill and flagged by UID after"
 if [ "$tickets" -eq "$mails" ] && [ "$distinct" -eq "$mails" ] && [ "$records" -eq "$mails" ] && [ "$placed" -eq "$mails" ] \
     && [[ "$status" == *"UNSEEN 0"* ]]; then
   log "PASS: exactly one ticket per mail after $hits kills during intake, every mail recorded with its UID and flagged seen"

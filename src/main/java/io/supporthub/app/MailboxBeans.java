@@ -29,6 +29,8 @@ import org.apache.camel.health.HealthCheckRegistry;
 /** The mailbox intake's beans, and its routes: one per configured mailbox, from the template in intake-mailbox.camel.yaml. */
 final class MailboxBeans {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailboxBeans.class);
+
     static final String TEMPLATE = "mailbox-intake";
 
     private MailboxBeans() {
@@ -44,6 +46,13 @@ final class MailboxBeans {
             liveness.put(mailbox.name(), new MailboxLiveness(mailbox.address(), mailbox.pollInterval(), Clock.systemUTC(), polls.log(mailbox.name())));
             MailboxAuthenticator login = MailboxLogin.authenticator(hub, mailbox, transactions);
             access.put(mailbox.name(), new MailboxAccess(mailbox, login, MailboxLogin.javaMailProperties(login)));
+        }
+        // each intake thread and each committer may hold a connection at the same moment, besides Quartz and the rest
+        int peak = mailboxes.enabled().stream().mapToInt(m -> m.intakeThreads() + 1).sum() + 4;
+        if (!mailboxes.enabled().isEmpty() && hub.dbPoolSize() < peak) {
+            LOG.warn("hub.db.pool-size is {}, but mail intake ({} mailbox(es), their intake threads and committers) may want up to {} "
+                    + "connections at once besides the scheduler and the API; raise HUB_DB_POOL_SIZE to avoid waiting for one",
+                    hub.dbPoolSize(), mailboxes.enabled().size(), peak);
         }
         MailboxWatch watch = new MailboxWatch(liveness, connectors.slack().enabled());
         beans.put("mailboxPolls", polls);

@@ -14,6 +14,15 @@ public class DatabaseException extends RuntimeException {
     }
 
     /**
+     * True when the database refused the data itself — a data exception (SQL state class 22) or a program limit such
+     * as an index entry too long (54) — so the same statement with the same data can never succeed.
+     */
+    public boolean refusesData() {
+        String state = sqlState();
+        return state != null && (state.startsWith("22") || state.startsWith("54"));
+    }
+
+    /**
      * True when the failure, or a cause of it, says the database cannot be reached or is refusing work (no
      * connection, shutting down, out of resources) rather than that this statement's data was wrong: then
      * retrying other rows now is pointless, and the work waits for the next attempt.

@@ -73,6 +73,21 @@ class MailboxBatchIT {
     }
 
     @Test
+    void a_mail_the_database_refuses_is_quarantined_once_instead_of_being_fetched_again_on_every_poll() throws Exception {
+        // a Message-ID longer than an index entry may be: the batch's transaction fails, and alone the mail fails again
+        String huge = "<" + new java.util.Random(1).ints(3000, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append) + "@example.org>";
+        arriveTogether(List.of(mail("<fine-1@example.org>", "ann@example.com", "Printer jam", null),
+                mail(huge, "bob@example.com", "Cannot export", null), mail("<fine-2@example.org>", "cat@example.com", "Password reset", null)));
+
+        awaitAllSeen(3);
+        assertThat(Rows.count(hub.dataSource(), "select count(*) from ticket")).isEqualTo(2);
+        assertThat(Rows.all(hub.dataSource(), "select error, uid from mail_quarantine")).singleElement()
+                .satisfies(row -> assertThat((String) row.get("error")).contains("index row size"))
+                .satisfies(row -> assertThat(row.get("uid")).isNotNull());
+    }
+
+    @Test
     void the_same_mail_twice_in_one_batch_opens_one_ticket_and_both_copies_are_flagged_seen() throws Exception {
         String mail = mail("<twice@example.org>", "ann@example.com", "Invoice missing", null);
         arriveTogether(List.of(mail, mail));

@@ -168,6 +168,16 @@ public class MailIntakeStep {
         return outcome.description();
     }
 
+    /** The error policy's test: a database error that no retry can cure (the mail's data itself is refused). */
+    public boolean refusedData(Exception error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.supporthub.db.DatabaseException db && db.refusesData()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keeps an unprocessable mail with its error; the mail is then flagged seen, so it is not fetched again. */
     public long quarantine(@ExchangeProperty("hubReceivedMail") ReceivedMail mail, @ExchangeProperty("CamelExceptionCaught") Exception error) {
         return quarantine.store(mail == null ? new ReceivedMail(null, "unknown", null, null, new byte[0]) : mail, describe(error));

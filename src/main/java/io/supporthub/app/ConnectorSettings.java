@@ -1,6 +1,6 @@
 package io.supporthub.app;
 
-import io.supporthub.connector.mailbox.MailboxSettings;
+import io.supporthub.connector.mailbox.Mailboxes;
 import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackSettings;
 import io.supporthub.connector.smtp.SmtpSettings;
@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The typed, validated settings of every connector, read from {@code connectors-config/}. */
-public record ConnectorSettings(MailboxSettings mailbox, SmtpSettings smtp, SalesforceSettings salesforce, SlackSettings slack,
+public record ConnectorSettings(Mailboxes mailboxes, SmtpSettings smtp, SalesforceSettings salesforce, SlackSettings slack,
                                 List<String> effectiveConfiguration) {
 
-    public static final List<ConnectorDefinition> DEFINITIONS = List.of(MailboxSettings.DEFINITION, SmtpSettings.DEFINITION,
+    public static final List<ConnectorDefinition> DEFINITIONS = List.of(Mailboxes.DEFINITION, SmtpSettings.DEFINITION,
             SalesforceSettings.DEFINITION, SlackSettings.DEFINITION);
 
     /** Reads {@code <dir>/<connector>.properties} for every connector; a missing file is an error that names it. */
@@ -40,10 +40,11 @@ public record ConnectorSettings(MailboxSettings mailbox, SmtpSettings smtp, Sale
     }
 
     public static ConnectorSettings from(Map<String, ConfigSource> sources) {
-        List<String> effective = DEFINITIONS.stream()
+        List<String> effective = new java.util.ArrayList<>(DEFINITIONS.stream()
                 .map(d -> d.describe(sources.getOrDefault(d.name(), new ConfigSource(d.fileName(), Map.of()))))
-                .toList();
-        return new ConnectorSettings(MailboxSettings.from(source(sources, "mailbox")), SmtpSettings.from(source(sources, "smtp")),
+                .toList());
+        effective.addAll(Mailboxes.describe(source(sources, "mailbox")));
+        return new ConnectorSettings(Mailboxes.from(source(sources, "mailbox")), SmtpSettings.from(source(sources, "smtp")),
                 SalesforceSettings.from(source(sources, "salesforce")), SlackSettings.from(source(sources, "slack")), effective);
     }
 
@@ -55,7 +56,7 @@ public record ConnectorSettings(MailboxSettings mailbox, SmtpSettings smtp, Sale
     /** Everything the YAML routes and the Camel components read as {@code {{placeholders}}}. */
     public Map<String, String> camelProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.putAll(mailbox.routeProperties());
+        properties.putAll(mailboxes.routeProperties());
         properties.putAll(smtp.routeProperties());
         properties.putAll(salesforce.camelProperties());
         properties.putAll(slack.routeProperties());

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,9 +71,7 @@ public final class HubApplication implements AutoCloseable {
             if (main.getCamelContext() == null || !main.getCamelContext().isStarted()) {
                 throw new IllegalStateException("Camel did not start; see the log above");
             }
-            if (connectors.mailbox().enabled()) {
-                HealthCheckRegistry.get(main.getCamelContext()).register(main.getCamelContext().getRegistry().lookupByName("mailboxWatch"));
-            }
+            MailboxBeans.start(main.getCamelContext(), connectors.mailboxes());
             return new HubApplication(main, dataSource);
         } catch (Exception e) {
             main.stop();

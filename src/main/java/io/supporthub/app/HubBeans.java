@@ -6,12 +6,8 @@ import io.supporthub.admin.MailAdminApi;
 import io.supporthub.admin.TicketApi;
 import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.AttachmentApiStep;
-import io.supporthub.app.flow.CreationCapStep;
 import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailAdminStep;
-import io.supporthub.app.flow.MailIntakeStep;
-import io.supporthub.app.flow.MailboxAuthenticator;
-import io.supporthub.app.flow.MailboxWatch;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
 import io.supporthub.app.flow.ReEnrichmentStep;
@@ -24,6 +20,7 @@ import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
 import io.supporthub.intake.CreationAdmissions;
 import io.supporthub.intake.CustomerReEnrichment;
+import io.supporthub.intake.MailIntake;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.AcknowledgementMail;
@@ -31,7 +28,6 @@ import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
-import io.supporthub.mail.MailboxLiveness;
 import io.supporthub.mail.SatisfactionFollowUpMail;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.threading.MailThreader;
@@ -78,7 +74,7 @@ final class HubBeans {
 
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put("hubDataSource", dataSource);
-        beans.put("quartz", QuartzScheduling.component(hub, dataSource));
+        beans.put("quartz", QuartzScheduling.component(hub, dataSource, connectors.mailboxes().enabled().size()));
         // bound under Camel's name, so camel-micrometer-prometheus serves these meters with its own
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
@@ -87,16 +83,19 @@ final class HubBeans {
         beans.put("ticketStore", tickets);
         InboundMailReader mailReader = new InboundMailReader(hub.mail().mimeLimits(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
         MailQuarantine quarantine = new MailQuarantine(transactions);
-        beans.put("mailIntakeStep", new MailIntakeStep(connectors.mailbox().address(), mailReader, ledger, quarantine,
-                new MailThreader(new ThreadIndex(transactions)), new ReplyIntake(transactions, tickets, ledger, attachmentStore, sla.intakeHooks())));
-        beans.put("creationCapStep", new CreationCapStep(new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine));
+        MailThreader threader = new MailThreader(new ThreadIndex(transactions));
+        MailIntake mailIntake = new MailIntake(transactions, ledger, intake,
+                new ReplyIntake(transactions, tickets, ledger, attachmentStore, sla.intakeHooks()),
+                new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine);
+        MailboxBeans.create(beans, hub, connectors, transactions, ledger, mailIntake, mailReader, quarantine, threader);
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
                 (ApiTokens) beans.get("apiTokens")));
         SalesforceSettings crm = connectors.salesforce();
         beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup(crm.crmFields()), customers,
                 new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
         beans.put("triageStep", new TriageStep(triage));
-        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers, sla.intakeHooks())));
+        beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers, sla.intakeHooks()),
+                ticketId -> ledger.mailboxNameOf(ticketId).flatMap(connectors.mailboxes()::byName)));
         beans.put("routingStep", new RoutingStep());
         beans.put("persistStep", new PersistStep(intake));
         beans.put("notificationStep", new NotificationStep(notifications,
@@ -111,25 +110,7 @@ final class HubBeans {
         beans.put("attachmentApiStep", new AttachmentApiStep(new AttachmentApi(tickets, attachments)));
         sla.bind(beans, ticketApi, meters);
         beans.put("smtpProperties", smtpProperties(connectors));
-        beans.put("mailBinding", new LenientMailBinding());
-        MailboxAuthenticator mailboxLogin = MailboxLogin.authenticator(hub, connectors.mailbox(), transactions);
-        beans.put("mailboxAuthenticator", mailboxLogin);
-        Properties imap = imapProperties();
-        imap.putAll(MailboxLogin.javaMailProperties(mailboxLogin));
-        beans.put("imapProperties", imap);
-        beans.put("mailboxWatch", new MailboxWatch(new MailboxLiveness(connectors.mailbox().address(), connectors.mailbox().pollInterval(),
-                Clock.systemUTC()), connectors.slack().enabled()));
         return beans;
-    }
-
-    /** Without read timeouts a server that stops answering mid-FETCH hangs the mailbox poll forever, silently. */
-    private static Properties imapProperties() {
-        Properties properties = new Properties();
-        for (String protocol : new String[] {"imap", "imaps"}) {
-            properties.setProperty("mail." + protocol + ".connectiontimeout", "10000");
-            properties.setProperty("mail." + protocol + ".timeout", "60000");
-        }
-        return properties;
     }
 
     private static Properties smtpProperties(ConnectorSettings connectors) {

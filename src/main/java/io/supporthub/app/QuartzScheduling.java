@@ -21,11 +21,15 @@ final class QuartzScheduling {
     private QuartzScheduling() {
     }
 
-    static QuartzComponent component(HubSettings hub, DataSource dataSource) {
+    /**
+     * @param longRunningJobs jobs that may hold a worker thread for a long time (one per mailbox: a poll works a
+     *                        backlog off, or waits on a hung server); each gets a thread on top of the configured ones' minimum
+     */
+    static QuartzComponent component(HubSettings hub, DataSource dataSource, int longRunningJobs) {
         String dataSourceName = "hub-" + DATA_SOURCES.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PooledConnections(dataSource));
         QuartzComponent quartz = new QuartzComponent();
-        quartz.setProperties(properties(hub, dataSourceName));
+        quartz.setProperties(properties(hub, dataSourceName, longRunningJobs));
         // the cluster is named by hub.scheduler.name alone, so every instance must agree on that one setting only
         quartz.setPrefixInstanceName(false);
         // a running job (a mailbox drain, an SLA sweep) finishes its batch at shutdown rather than being torn mid-way
@@ -33,12 +37,13 @@ final class QuartzScheduling {
         return quartz;
     }
 
-    static Properties properties(HubSettings hub, String dataSourceName) {
+    static Properties properties(HubSettings hub, String dataSourceName, int longRunningJobs) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", hub.schedulerName());
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(hub.schedulerThreads()));
+        // a hung mailbox holds its thread until its timeout; the other jobs must still find one
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(hub.schedulerThreads(), longRunningJobs + 2)));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
@@ -46,8 +51,10 @@ final class QuartzScheduling {
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         // a node that stops checking in for this long has its jobs taken over by another
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-        // a trigger late by more than this is a misfire (handled per trigger); the default 60 s would hide stalls
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        // a trigger late by more than this is a misfire (handled per trigger); the default 60 s would hide stalls.
+        // It is also how long the misfire handler may sleep: a job that ran longer than its interval (a mailbox poll
+        // working off a backlog) has its next run picked up by that handler, so a short threshold keeps the gap short.
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return p;
     }

@@ -28,6 +28,9 @@ public class ReplyIntake {
     /** Statuses a customer's reply moves back to open: they were waiting for exactly this mail, or thought it done. */
     static final Set<String> REOPENED_BY_REPLY = Set.of("solved", "pending_customer");
 
+    private static final String APPENDED_COMMENT = "appended_comment";
+    private static final String DECIDED_BY = "threading";
+
     private final Transactions transactions;
     private final TicketStore tickets;
     private final MailLedger ledger;
@@ -65,30 +68,40 @@ public class ReplyIntake {
     /** Returns the comment id, or null when this mail was recorded before (nothing appended). */
     public Long append(MailReceipt mail, long ticketId, String signal, String reason, Reply reply) {
         return transactions.inTransaction(c -> {
-            if (!ledger.record(c, mail, "appended_comment", "threading", reason)) {
+            if (!ledger.record(c, mail, APPENDED_COMMENT, DECIDED_BY, reason)) {
                 return null;
             }
-            String status = lockStatus(c, ticketId);
-            long commentId = insertComment(c, ticketId, mail, reply);
-            attachments.store(c, ticketId, commentId, mail, reply.content());
-            ledger.attachComment(c, mail.messageKey(), ticketId, commentId);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("comment_id", commentId);
-            payload.put("message_key", mail.messageKey());
-            payload.put("signal", signal);
-            tickets.appendEvent(c, ticketId, TicketEvent.of("comment_added", "intake-email", "public reply from " + reply.author(), payload));
-            tickets.appendEvent(c, ticketId, TicketEvent.of("mail_decision", "threading", "appended_comment: " + reason,
-                    Map.of("message_key", mail.messageKey(), "decision", "appended_comment", "signal", signal)));
-            if (REOPENED_BY_REPLY.contains(status)) {
-                setStatus(c, ticketId, "open");
-                tickets.appendEvent(c, ticketId, TicketEvent.of("status_changed", "threading",
-                        "customer replied to a " + status + " ticket, so it is open again", Map.of("from", status, "to", "open")));
-            } else {
-                touch(c, ticketId);
-            }
-            sla.customerReplied(c, ticketId, status, REOPENED_BY_REPLY.contains(status) ? "open" : status);
-            return commentId;
+            return appendRecorded(c, mail, ticketId, signal, reason, reply);
         });
+    }
+
+    /** The mail record a reply gets. */
+    public static MailLedger.Entry mailRecord(MailReceipt mail, String reason) {
+        return new MailLedger.Entry(mail, APPENDED_COMMENT, DECIDED_BY, reason);
+    }
+
+    /** Appends the reply in the caller's transaction, once the caller has recorded its mail; returns the comment id. */
+    public long appendRecorded(Connection c, MailReceipt mail, long ticketId, String signal, String reason, Reply reply) throws SQLException {
+        String status = lockStatus(c, ticketId);
+        long commentId = insertComment(c, ticketId, mail, reply);
+        attachments.store(c, ticketId, commentId, mail, reply.content());
+        ledger.attachComment(c, mail.messageKey(), ticketId, commentId);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("comment_id", commentId);
+        payload.put("message_key", mail.messageKey());
+        payload.put("signal", signal);
+        tickets.appendEvent(c, ticketId, TicketEvent.of("comment_added", "intake-email", "public reply from " + reply.author(), payload));
+        tickets.appendEvent(c, ticketId, TicketEvent.of("mail_decision", "threading", "appended_comment: " + reason,
+                Map.of("message_key", mail.messageKey(), "decision", "appended_comment", "signal", signal)));
+        if (REOPENED_BY_REPLY.contains(status)) {
+            setStatus(c, ticketId, "open");
+            tickets.appendEvent(c, ticketId, TicketEvent.of("status_changed", "threading",
+                    "customer replied to a " + status + " ticket, so it is open again", Map.of("from", status, "to", "open")));
+        } else {
+            touch(c, ticketId);
+        }
+        sla.customerReplied(c, ticketId, status, REOPENED_BY_REPLY.contains(status) ? "open" : status);
+        return commentId;
     }
 
     private static String lockStatus(Connection c, long ticketId) throws SQLException {

@@ -18,9 +18,16 @@ public class InboundMailReader {
     }
 
     public InboundMail read(String mailbox, byte[] raw) {
+        return read(new ReceivedMail(null, mailbox, null, null, raw));
+    }
+
+    /** As above, and the receipt remembers which mailbox and which UID the mail came from. */
+    public InboundMail read(ReceivedMail mail) {
+        byte[] raw = mail.raw();
         ParsedMail parsed = MimeReader.read(raw, limits);
         String key = parsed.messageId() != null && !parsed.messageId().isBlank() ? parsed.messageId() : "sha256:" + parsed.sha256();
-        MailReceipt receipt = new MailReceipt(mailbox, key, parsed.messageId(), parsed.sha256(), raw.length);
+        MailReceipt receipt = new MailReceipt(mail.address(), key, parsed.messageId(), parsed.sha256(), raw.length, mail.mailboxName(),
+                mail.uidValidity(), mail.uid());
         return new InboundMail(parsed, receipt, filters.decide(parsed));
     }
 }

@@ -36,7 +36,13 @@ public class MailQuarantine {
 
     /** Stores a mail that failed and returns the quarantine id. */
     public long store(String mailbox, byte[] raw, String error) {
-        return transactions.inTransaction(c -> insert(c, mailbox, raw, error == null ? "unknown error" : error, null, null));
+        return store(new ReceivedMail(null, mailbox, null, null, raw), error);
+    }
+
+    /** Stores the mail with the mailbox and UID it came from (so a crash before it is flagged seen does not quarantine it twice). */
+    public long store(ReceivedMail mail, String error) {
+        return transactions.inTransaction(c -> insert(c, mail.address(), mail.raw(), error == null ? "unknown error" : error, null, null,
+                mail.mailboxName(), mail.uidValidity(), mail.uid()));
     }
 
     /**
@@ -44,20 +50,30 @@ public class MailQuarantine {
      * Empty when the mail was recorded before, so a redelivered held mail is not held twice.
      */
     public Optional<Long> hold(MailReceipt receipt, byte[] raw, String heldBy, String reason) {
-        return transactions.inTransaction(c -> ledger.recordHeld(c, receipt, heldBy, reason)
-                ? Optional.of(insert(c, receipt.mailbox(), raw, reason, heldBy, receipt.messageKey()))
-                : Optional.empty());
+        return transactions.inTransaction(c -> hold(c, receipt, raw, heldBy, reason));
     }
 
-    private static long insert(Connection c, String mailbox, byte[] raw, String error, String heldBy, String messageKey) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("insert into mail_quarantine (mailbox, raw, raw_sha256, error, held_by, message_key) "
-                + "values (?, ?, ?, ?, ?, ?) returning id")) {
+    /** The same in the caller's transaction, for intake that decides the hold while it commits. */
+    public Optional<Long> hold(Connection c, MailReceipt receipt, byte[] raw, String heldBy, String reason) throws SQLException {
+        return ledger.recordHeld(c, receipt, heldBy, reason)
+                ? Optional.of(insert(c, receipt.mailbox(), raw, reason, heldBy, receipt.messageKey(), receipt.mailboxName(),
+                        receipt.uidValidity(), receipt.uid()))
+                : Optional.empty();
+    }
+
+    private static long insert(Connection c, String mailbox, byte[] raw, String error, String heldBy, String messageKey, String mailboxName,
+                               Long uidValidity, Long uid) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("insert into mail_quarantine (mailbox, raw, raw_sha256, error, held_by, message_key, "
+                + "mailbox_name, uidvalidity, uid) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
             st.setString(1, mailbox);
             st.setBytes(2, raw);
             st.setString(3, RawMail.sha256(raw));
             st.setString(4, error);
             st.setString(5, heldBy);
             st.setString(6, messageKey);
+            st.setString(7, mailboxName);
+            st.setObject(8, uidValidity, java.sql.Types.BIGINT);
+            st.setObject(9, uid, java.sql.Types.BIGINT);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -103,24 +119,29 @@ public class MailQuarantine {
 
     public Optional<Quarantined> find(long id) {
         return transactions.read(c -> {
-            try (PreparedStatement st = c.prepareStatement("select mailbox, raw, held_by from mail_quarantine where id = ?")) {
+            try (PreparedStatement st = c.prepareStatement("select mailbox, raw, held_by, mailbox_name from mail_quarantine where id = ?")) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new Quarantined(id, rs.getString(1), rs.getBytes(2), rs.getString(3))) : Optional.empty();
+                    return rs.next() ? Optional.of(new Quarantined(id, rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getString(4))) : Optional.empty();
                 }
             }
         });
     }
 
     /**
-     * The raw mail to run through intake again, with the mailbox it came from.
+     * The raw mail to run through intake again, with the mailbox it came from (its name is null for mail kept before V9).
      *
      * @param heldBy the policy that held it, which a replay then bypasses; null for a mail that failed
      */
-    public record Quarantined(long id, String mailbox, byte[] raw, String heldBy) {
+    public record Quarantined(long id, String mailbox, byte[] raw, String heldBy, String mailboxName) {
 
         public boolean held() {
             return heldBy != null;
+        }
+
+        /** The mail as intake reads it; a replay has no UID: the mail left the mailbox when it was quarantined. */
+        public ReceivedMail asReceived() {
+            return new ReceivedMail(mailboxName, mailbox, null, null, raw);
         }
     }
 

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +50,7 @@ public class NotificationStore {
         return ids;
     }
 
-    /** A request and the ticket it is about, for {@link #enqueueAll}. */
+    /** A request and the ticket it is about, for {@link #enqueueAll(Connection, List)}. */
     public record TicketRequest(long ticketId, NotificationRequest request) {
     }
 
@@ -57,40 +59,51 @@ public class NotificationStore {
      * whose dedupe key was queued before is skipped. Returns the ids of the rows written.
      */
     public List<Long> enqueueAll(Connection connection, List<TicketRequest> requests) throws SQLException {
-        if (requests.isEmpty()) {
-            return List.of();
+        List<Long> tickets = requests.stream().map(TicketRequest::ticketId).toList();
+        List<List<NotificationRequest>> perTicket = requests.stream().map(r -> List.of(r.request())).toList();
+        return enqueueAll(connection, tickets, perTicket).values().stream().flatMap(List::stream).sorted().toList();
+    }
+
+    /**
+     * Queues the requests of many tickets — {@code requests.get(i)} for {@code ticketIds.get(i)} — in one statement of the
+     * caller's transaction; returns the queued ids by ticket. As with {@link #enqueue}, a dedupe key queued before is skipped.
+     */
+    public Map<Long, List<Long>> enqueueAll(Connection connection, List<Long> ticketIds, List<List<NotificationRequest>> requests)
+            throws SQLException {
+        List<Object> tickets = new ArrayList<>();
+        List<Object> kinds = new ArrayList<>();
+        List<Object> recipients = new ArrayList<>();
+        List<Object> keys = new ArrayList<>();
+        List<Object> payloads = new ArrayList<>();
+        for (int t = 0; t < ticketIds.size(); t++) {
+            for (NotificationRequest request : requests.get(t)) {
+                tickets.add(ticketIds.get(t));
+                kinds.add(request.kind().code());
+                recipients.add(request.recipient());
+                keys.add(request.dedupeKey());
+                payloads.add(Json.jsonb(request.payload()).getValue());
+            }
         }
-        int n = requests.size();
-        Object[] tickets = new Object[n];
-        Object[] kinds = new Object[n];
-        Object[] recipients = new Object[n];
-        Object[] keys = new Object[n];
-        Object[] payloads = new Object[n];
-        for (int i = 0; i < n; i++) {
-            NotificationRequest r = requests.get(i).request();
-            tickets[i] = requests.get(i).ticketId();
-            kinds[i] = r.kind().code();
-            recipients[i] = r.recipient();
-            keys[i] = r.dedupeKey();
-            payloads[i] = Json.jsonb(r.payload()).getValue();
+        Map<Long, List<Long>> queued = new HashMap<>();
+        if (tickets.isEmpty()) {
+            return queued;
         }
-        try (PreparedStatement st = connection.prepareStatement(
-                "insert into notification (ticket_id, kind, recipient, dedupe_key, payload) "
-                        + "select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::jsonb[]) "
-                        + "on conflict (dedupe_key) do nothing returning id")) {
-            st.setArray(1, connection.createArrayOf("bigint", tickets));
-            st.setArray(2, connection.createArrayOf("text", kinds));
-            st.setArray(3, connection.createArrayOf("text", recipients));
-            st.setArray(4, connection.createArrayOf("text", keys));
-            st.setArray(5, connection.createArrayOf("text", payloads));
-            List<Long> ids = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement("insert into notification (ticket_id, kind, recipient, dedupe_key, payload) "
+                + "select t, k, r, d, p::jsonb from unnest(?::int8[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(t, k, r, d, p) "
+                + "on conflict (dedupe_key) do nothing returning id, ticket_id")) {
+            st.setArray(1, connection.createArrayOf("int8", tickets.toArray()));
+            st.setArray(2, connection.createArrayOf("text", kinds.toArray()));
+            st.setArray(3, connection.createArrayOf("text", recipients.toArray()));
+            st.setArray(4, connection.createArrayOf("text", keys.toArray()));
+            st.setArray(5, connection.createArrayOf("text", payloads.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    queued.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>()).add(rs.getLong(1));
                 }
             }
-            return ids;
         }
+        queued.values().forEach(ids -> ids.sort(null));
+        return queued;
     }
 
     /** Claims one notification for sending, if nobody else holds it and it is not sent yet. */

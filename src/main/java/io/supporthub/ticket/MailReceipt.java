@@ -1,10 +1,19 @@
 package io.supporthub.ticket;
 
 /**
- * The identity of one received mail: what makes a second delivery of it recognisable.
+ * The identity of one received mail: what makes a second delivery of it recognisable, and where it was.
  *
+ * @param mailbox the address the mailbox receives for
  * @param messageKey the Message-ID, or "sha256:&lt;hash of the raw bytes&gt;" when the mail has none
  * @param messageId the Message-ID without angle brackets, or null
+ * @param mailboxName the configured mailbox it was fetched from, or null (a replay of a mail quarantined before that was known)
+ * @param uidValidity the folder's UIDVALIDITY when it was fetched, or null
+ * @param uid its IMAP UID within that UIDVALIDITY, or null
  */
-public record MailReceipt(String mailbox, String messageKey, String messageId, String rawSha256, int rawSize) {
+public record MailReceipt(String mailbox, String messageKey, String messageId, String rawSha256, int rawSize, String mailboxName,
+                          Long uidValidity, Long uid) {
+
+    public MailReceipt(String mailbox, String messageKey, String messageId, String rawSha256, int rawSize) {
+        this(mailbox, messageKey, messageId, rawSha256, rawSize, null, null, null);
+    }
 }

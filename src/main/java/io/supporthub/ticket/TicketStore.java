@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,69 +31,149 @@ public class TicketStore {
 
     /** Inserts a routed draft as a new ticket, with its customer and timeline, in the caller's transaction. */
     public Ticket insert(Connection connection, TicketDraft draft) throws SQLException {
+        return insertAll(connection, List.of(draft)).get(0);
+    }
+
+    /**
+     * Inserts routed drafts as new tickets, with their customers and timelines, in the caller's transaction and in
+     * order. A handful of statements whatever the number of drafts: ids and key numbers are drawn first, so the rows
+     * can go in batches (which the driver rewrites into multi-row inserts).
+     */
+    public List<Ticket> insertAll(Connection connection, List<TicketDraft> drafts) throws SQLException {
+        return insertAll(connection, drafts, reserveIds(connection, drafts.size()));
+    }
+
+    /** Draws ids for tickets about to be written in this transaction, so other rows can name them first. */
+    public List<Long> reserveIds(Connection connection, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        if (count == 0) {
+            return ids;
+        }
+        try (PreparedStatement st = connection.prepareStatement("select nextval('ticket_id_seq') from generate_series(1, ?)")) {
+            st.setInt(1, count);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** As above, with ids drawn by {@link #reserveIds}; {@code ids.get(i)} becomes the id of {@code drafts.get(i)}'s ticket. */
+    public List<Ticket> insertAll(Connection connection, List<TicketDraft> drafts, List<Long> ids) throws SQLException {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> customerIds = customers.upsertAll(connection, drafts.stream().filter(d -> d.request().requesterEmail() != null && d.customerOrUnknown().email() != null)
+                .map(d -> new CustomerStore.Requester(d.customerOrUnknown(), d.request().requesterName())).toList());
+        long[] numbers = numbers(connection, drafts.size());
+        String sql = "insert into ticket (id, key, subject, description, status, priority, category, tier, queue, channel, "
+                + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
+                + "customer_arr, customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, reenrich_after) "
+                + "values (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int d = 0; d < drafts.size(); d++) {
+                bindTicket(st, ids.get(d), numbers[d], drafts.get(d), customerIds);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+        List<TicketEvent> events = new ArrayList<>();
+        List<Long> eventTickets = new ArrayList<>();
+        for (int d = 0; d < drafts.size(); d++) {
+            for (TicketEvent event : drafts.get(d).events()) {
+                eventTickets.add(ids.get(d));
+                events.add(event);
+            }
+        }
+        insertEvents(connection, eventTickets, events);
+        return read(connection, ids);
+    }
+
+    /** Draws the numbers of {@code count} new tickets' keys, in order, in one round trip. */
+    private static long[] numbers(Connection connection, int count) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("select nextval('ticket_number_seq') from generate_series(1, ?)")) {
+            st.setInt(1, count);
+            long[] numbers = new long[count];
+            try (ResultSet rs = st.executeQuery()) {
+                for (int i = 0; i < count; i++) {
+                    rs.next();
+                    numbers[i] = rs.getLong(1);
+                }
+            }
+            return numbers;
+        }
+    }
+
+    private static void bindTicket(PreparedStatement st, long id, long number, TicketDraft draft, Map<String, Long> customerIds) throws SQLException {
         IntakeRequest request = draft.request();
         CustomerSnapshot customer = draft.customerOrUnknown();
         Classification classification = draft.classification();
         Routing routing = draft.routing();
-        Long customerId = request.requesterEmail() == null ? null : customers.upsert(connection, customer, request.requesterName());
-        String sql = "insert into ticket (key, subject, description, status, priority, category, tier, queue, channel, "
-                + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
-                + "customer_arr, customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, reenrich_after) "
-                + "values ('SH-' || nextval('ticket_number_seq'), ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "case when ? then now() end) "
-                + "returning " + COLUMNS;
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            int i = 1;
-            st.setString(i++, request.subject());
-            st.setString(i++, request.body());
-            st.setString(i++, classification.priority().name());
-            st.setString(i++, classification.category());
-            st.setString(i++, routing.tier().name());
-            st.setString(i++, routing.queue());
-            st.setString(i++, request.channel().code());
-            st.setString(i++, request.requesterEmail());
-            st.setString(i++, request.requesterName());
-            if (customerId == null) {
-                st.setNull(i++, Types.BIGINT);
-            } else {
-                st.setLong(i++, customerId);
-            }
-            st.setString(i++, customer.tier().code());
-            st.setString(i++, customer.lookup());
-            st.setString(i++, customer.crmContactId());
-            st.setString(i++, customer.accountName());
-            st.setBigDecimal(i++, customer.annualRevenue());
-            st.setString(i++, customer.health());
-            st.setString(i++, customer.owner());
-            st.setObject(i++, customer.openCases(), Types.INTEGER);
-            st.setString(i++, classification.sentiment());
-            st.setString(i++, classification.language());
-            st.setString(i++, classification.complexity());
-            st.setBoolean(i, customer.needsReEnrichment());
+        Long customerId = request.requesterEmail() == null ? null : customerIds.get(customer.email());
+        int i = 1;
+        st.setLong(i++, id);
+        st.setString(i++, "SH-" + number);
+        st.setString(i++, request.subject());
+        st.setString(i++, request.body());
+        st.setString(i++, classification.priority().name());
+        st.setString(i++, classification.category());
+        st.setString(i++, routing.tier().name());
+        st.setString(i++, routing.queue());
+        st.setString(i++, request.channel().code());
+        st.setString(i++, request.requesterEmail());
+        st.setString(i++, request.requesterName());
+        st.setObject(i++, customerId, Types.BIGINT);
+        st.setString(i++, customer.tier().code());
+        st.setString(i++, customer.lookup());
+        st.setString(i++, customer.crmContactId());
+        st.setString(i++, customer.accountName());
+        st.setBigDecimal(i++, customer.annualRevenue());
+        st.setString(i++, customer.health());
+        st.setString(i++, customer.owner());
+        st.setObject(i++, customer.openCases(), Types.INTEGER);
+        st.setString(i++, classification.sentiment());
+        st.setString(i++, classification.language());
+        st.setString(i++, classification.complexity());
+        st.setBoolean(i, customer.needsReEnrichment());
+    }
+
+    /** The tickets with these ids, in the order given. */
+    private static List<Ticket> read(Connection connection, List<Long> ids) throws SQLException {
+        Map<Long, Ticket> byId = new HashMap<>();
+        try (PreparedStatement st = connection.prepareStatement("select " + COLUMNS + " from ticket where id = any(?)")) {
+            st.setArray(1, connection.createArrayOf("int8", ids.toArray()));
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                Ticket ticket = map(rs);
-                appendEvents(connection, ticket.id(), draft.events());
-                return ticket;
+                while (rs.next()) {
+                    Ticket ticket = map(rs);
+                    byId.put(ticket.id(), ticket);
+                }
             }
         }
+        return ids.stream().map(byId::get).toList();
     }
 
     /** Appends several events in one round trip (a batch), in order. */
     public void appendEvents(Connection connection, long ticketId, java.util.List<TicketEvent> events) throws SQLException {
-        appendEvents(connection, events.stream().map(e -> java.util.Map.entry(ticketId, e)).toList());
+        insertEvents(connection, java.util.Collections.nCopies(events.size(), ticketId), events);
     }
 
     /** Appends events of several tickets in one round trip, in order (the SLA sweep's batch). */
-    public void appendEvents(Connection connection, java.util.List<java.util.Map.Entry<Long, TicketEvent>> events) throws SQLException {
+    public void appendEvents(Connection connection, List<Map.Entry<Long, TicketEvent>> events) throws SQLException {
+        insertEvents(connection, events.stream().map(Map.Entry::getKey).toList(), events.stream().map(Map.Entry::getValue).toList());
+    }
+
+    /** Inserts events, each for the ticket at the same index, in one batch. */
+    private static void insertEvents(Connection connection, List<Long> ticketIds, List<TicketEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
         try (PreparedStatement st = connection.prepareStatement(
                 "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
-            for (java.util.Map.Entry<Long, TicketEvent> entry : events) {
-                TicketEvent event = entry.getValue();
-                st.setLong(1, entry.getKey());
+            for (int e = 0; e < events.size(); e++) {
+                TicketEvent event = events.get(e);
+                st.setLong(1, ticketIds.get(e));
                 st.setString(2, event.type());
                 st.setString(3, event.actor());
                 st.setString(4, event.reason());

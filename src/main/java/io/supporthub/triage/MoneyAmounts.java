@@ -20,15 +20,26 @@ public final class MoneyAmounts {
     private MoneyAmounts() {
     }
 
+    /** Words one of the patterns needs; a text with none of them cannot match, and most texts have none. */
+    private static final List<String> PREFIX_MARKS = List.of("$", "€", "£", "usd", "eur", "gbp", "cad", "aud");
+    private static final List<String> SUFFIX_MARKS = List.of("usd", "eur", "gbp", "cad", "aud", "dollar", "pound");
+
     public static List<Amount> find(String text) {
         List<Amount> amounts = new ArrayList<>();
-        Matcher prefixed = PREFIXED.matcher(text);
-        while (prefixed.find()) {
-            amounts.add(new Amount(number(prefixed.group(2)), currency(prefixed.group(1))));
+        // the patterns try an alternation with word boundaries at every position: on a long mail that costs more
+        // than the rest of triage, so they run only where a currency word or sign can be found at all
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (PREFIX_MARKS.stream().anyMatch(lower::contains)) {
+            Matcher prefixed = PREFIXED.matcher(text);
+            while (prefixed.find()) {
+                amounts.add(new Amount(number(prefixed.group(2)), currency(prefixed.group(1))));
+            }
         }
-        Matcher suffixed = SUFFIXED.matcher(text);
-        while (suffixed.find()) {
-            amounts.add(new Amount(number(suffixed.group(1)), currency(suffixed.group(2))));
+        if (SUFFIX_MARKS.stream().anyMatch(lower::contains)) {
+            Matcher suffixed = SUFFIXED.matcher(text);
+            while (suffixed.find()) {
+                amounts.add(new Amount(number(suffixed.group(1)), currency(suffixed.group(2))));
+            }
         }
         return amounts;
     }

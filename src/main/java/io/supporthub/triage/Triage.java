@@ -36,6 +36,14 @@ public class Triage {
     }
 
     public TriageResult classify(IntakeRequest request, CustomerSnapshot customer) {
+        return classify(request, customer, null);
+    }
+
+    /**
+     * As above; {@code categoryHint} (a mailbox's, e.g. billing for billing@) is the category when no category
+     * rule matches, in place of the text classifier's guess. Rules still win: an outage mailed to billing@ is an outage.
+     */
+    public TriageResult classify(IntakeRequest request, CustomerSnapshot customer, String categoryHint) {
         TriageRules r = rules.get();
         String text = (request.subject() + "\n" + request.body()).toLowerCase(Locale.ROOT);
         List<TicketEvent> reasons = new ArrayList<>();
@@ -50,7 +58,10 @@ public class Triage {
                 break;
             }
         }
-        if (categoryReason.equals(NO_RULE) && model != null) {
+        if (categoryReason.equals(NO_RULE) && categoryHint != null) {
+            category = categoryHint;
+            categoryReason = NO_RULE + "; the mailbox's category hint is " + categoryHint;
+        } else if (categoryReason.equals(NO_RULE) && model != null) {
             Prediction prediction = model.classify(request.subject() + "\n" + request.body());
             if (prediction.score() >= r.modelMinScore()) {
                 category = prediction.label();

@@ -156,6 +156,9 @@ class MailCorpusIntakeIT {
         List<String> bounceSenders = bounces.stream().map(Delivered::sender).filter(java.util.Objects::nonNull).toList();
         assertThat(Rows.count(hub.dataSource(), "select count(*) from notification where recipient = any(?)", connectionArray(bounceSenders)))
                 .as("acknowledgements or alerts to bounce senders").isZero();
+        // notifications go out after commit, off the intake thread: let the outbox drain before counting what Slack received
+        await().atMost(Duration.ofMinutes(1)).until(() -> Rows.count(hub.dataSource(),
+                "select count(*) from notification where kind = 'slack_alert' and state in ('pending', 'sending')") == 0);
         long slackSent = Rows.count(hub.dataSource(), "select count(*) from notification where kind = 'slack_alert' and state = 'sent'");
         slack.verify((int) slackSent, postRequestedFor(urlEqualTo(WEBHOOK)));
         System.out.printf("acknowledgements sent: %d, Slack alerts sent: %d, none for ignored mail%n",

@@ -30,6 +30,12 @@ public final class HubUnderTest {
         return this;
     }
 
+    /** The mailbox connector's keys as given, e.g. several named mailboxes (mailbox.names and mailbox.<name>.*). */
+    public HubUnderTest mailboxKeys(Map<String, String> keys) {
+        connectors.put("mailbox", Map.copyOf(keys));
+        return this;
+    }
+
     /** A mailbox that logs in with XOAUTH2, its tokens from the given token endpoint. */
     public HubUnderTest xoauth2Mailbox(int imapPort, String address, String tokenUrl, String refreshToken) {
         connectors.put("mailbox", Map.ofEntries(Map.entry("mailbox.protocol", "imap"), Map.entry("mailbox.host", "127.0.0.1"),

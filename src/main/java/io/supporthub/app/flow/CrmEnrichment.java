@@ -44,8 +44,14 @@ public class CrmEnrichment implements AggregationStrategy {
         this.notFoundCacheTtl = notFoundCacheTtl;
     }
 
-    public String requesterEmail(TicketDraft draft) {
-        return draft.request().requesterEmail();
+    /** Sets the header the lookup reads: the requester's e-mail, or none (no lookup) for a request without one. */
+    public void requesterHeader(TicketDraft draft, @Headers Map<String, Object> headers) {
+        String email = draft.request().requesterEmail();
+        if (email == null) {
+            headers.remove("hubRequesterEmail");
+        } else {
+            headers.put("hubRequesterEmail", email);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.supporthub.admin.ApiTokens;
 import io.supporthub.admin.MailAdminApi;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.ReceivedMail;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperties;
@@ -44,11 +45,10 @@ public class MailAdminStep {
         return api.quarantine(pending, kind, limit);
     }
 
-    /** Loads the quarantined mail named by the body (an id) into the properties the intake path reads. */
-    public void load(String id, @ExchangeProperties Map<String, Object> properties) {
+    /** Loads the quarantined mail named by the body (an id); the body becomes the mail as the intake path reads it. */
+    public ReceivedMail load(String id, @ExchangeProperties Map<String, Object> properties) {
         MailQuarantine.Quarantined mail = api.quarantined(id);
         properties.put("hubQuarantineId", mail.id());
-        properties.put("hubRawMail", mail.raw());
         // a held mail is released: intake runs it although it is recorded, and the policy that held it stands aside
         if (mail.held()) {
             properties.put("hubReleaseHeld", mail.id());
@@ -57,10 +57,11 @@ public class MailAdminStep {
         }
         // The key is read here, before intake, because intake replaces the body with its own results.
         try {
-            properties.put("hubMessageKey", reader.read(mail.mailbox(), mail.raw()).receipt().messageKey());
+            properties.put("hubMessageKey", reader.read(mail.asReceived()).receipt().messageKey());
         } catch (RuntimeException unreadable) {
             properties.put("hubMessageKey", null); // intake fails the same way next, and replayFailed reports it
         }
+        return mail.asReceived();
     }
 
     public String replayed(@ExchangeProperty("hubQuarantineId") long id, @ExchangeProperty("hubMessageKey") String messageKey) {

@@ -1,13 +1,18 @@
 package io.supporthub.app.flow;
 
-import io.supporthub.mail.InboundMail;
-import io.supporthub.mail.InboundMailReader;
-import io.supporthub.mail.filter.MailDecision;
-import io.supporthub.mail.MailLedger;
-import io.supporthub.mail.MailQuarantine;
+import io.supporthub.connector.mailbox.MailboxSettings;
+import io.supporthub.connector.mailbox.Mailboxes;
+import io.supporthub.intake.MailIntake;
+import io.supporthub.intake.PreparedMail;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
+import io.supporthub.mail.InboundMail;
+import io.supporthub.mail.InboundMailReader;
+import io.supporthub.mail.MailLedger;
+import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.ReceivedMail;
 import io.supporthub.mail.UnreadableMailException;
+import io.supporthub.mail.filter.MailDecision;
 import io.supporthub.mail.mime.ParsedMail;
 import io.supporthub.mail.mime.ReplyTextExtractor;
 import io.supporthub.mail.threading.MailThreader;
@@ -20,89 +25,96 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import org.apache.camel.ExchangeProperties;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Headers;
 
-/** The mailbox route's steps: raw bytes, reading, the early duplicate check, threading, appending replies, and quarantine. */
+/**
+ * The mail routes' steps: reading, the early duplicate check, threading, and turning a mail into
+ * what its one transaction will write (a prepared mail); then committing one mail, and quarantine.
+ */
 public class MailIntakeStep {
 
-    private final String mailbox;
+    /** Headers the triage step and the router read: a mailbox's category hint and default queue. */
+    static final String CATEGORY_HINT = "hubCategoryHint";
+    static final String MAILBOX_QUEUE = "hubMailboxQueue";
+    static final String MAILBOX_ADDRESS = "hubMailboxAddress";
+    /** Property set by quarantine replay when the mail is one a policy held: the quarantine id it is released from. */
+    static final String RELEASE_HELD = "hubReleaseHeld";
+
+    private final Mailboxes mailboxes;
     private final InboundMailReader reader;
     private final MailLedger ledger;
     private final MailQuarantine quarantine;
     private final MailThreader threader;
-    private final ReplyIntake replies;
+    private final MailIntake intake;
 
-    public MailIntakeStep(String mailbox, InboundMailReader reader, MailLedger ledger, MailQuarantine quarantine,
-                          MailThreader threader, ReplyIntake replies) {
-        this.mailbox = mailbox;
+    public MailIntakeStep(Mailboxes mailboxes, InboundMailReader reader, MailLedger ledger, MailQuarantine quarantine,
+                          MailThreader threader, MailIntake intake) {
+        this.mailboxes = mailboxes;
         this.reader = reader;
         this.ledger = ledger;
         this.quarantine = quarantine;
         this.threader = threader;
-        this.replies = replies;
+        this.intake = intake;
     }
 
-    /** The message exactly as the server holds it (fetched with BODY.PEEK, so it stays unseen until we commit). */
-    public byte[] rawBytes(Message message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint(message));
-        message.writeTo(out);
-        return out.toByteArray();
+    public InboundMail read(ReceivedMail mail) {
+        return reader.read(mail);
     }
 
     /**
-     * Only a hint: the size comes with the IMAP ENVELOPE, which a server may fail to build for a broken
-     * mail; that mail must still be copied whole, or its quarantine row would hold nothing to replay.
+     * Which way the mail goes, as property {@code hubMailPath}: {@code recorded} (a delivery seen before), {@code reply}
+     * (threading found its ticket; the match is property {@code hubThread}), {@code ticket} or {@code filtered}.
+     * Threading runs only for mail the filters let through; what they stopped is never a comment either.
      */
-    private static int sizeHint(Message message) {
-        try {
-            return Math.max(message.getSize(), 1024);
-        } catch (MessagingException | RuntimeException e) {
-            return 64 * 1024;
+    public void decidePath(InboundMail mail, @ExchangeProperties Map<String, Object> properties) {
+        String path;
+        // A mail alone asks whether it was recorded before, to spare the CRM a lookup for a redelivery. In a mailbox
+        // batch that question costs a query per mail for the rare redelivery: the batch's commit, which records all its
+        // mails in one statement, finds those anyway (and a crash's leftovers were recognised by UID before fetching).
+        boolean alone = !properties.containsKey("hubMailBatch");
+        if (alone && recordedBefore(mail.receipt().messageKey(), properties.get(RELEASE_HELD) != null)) {
+            path = "recorded";
+        } else if (!mail.accepted()) {
+            path = "filtered";
+        } else {
+            ThreadMatch match = threader.decide(mail.parsed());
+            properties.put("hubThread", match);
+            path = match.appends() ? "reply" : "ticket";
         }
-    }
-
-    public InboundMail read(@ExchangeProperty("hubRawMail") byte[] raw) {
-        return reader.read(mailbox, raw);
+        properties.put("hubMailPath", path);
     }
 
     /** A held mail being released is recorded, as held; it must run through intake all the same. */
-    public boolean alreadyRecorded(InboundMail mail, @ExchangeProperty("hubReleaseHeld") Long releasing) {
-        String key = mail.receipt().messageKey();
-        return ledger.isRecorded(key) && (releasing == null || !ledger.isHeld(key));
+    private boolean recordedBefore(String messageKey, boolean releasing) {
+        return ledger.isRecorded(messageKey) && !(releasing && ledger.isHeld(messageKey));
     }
 
-    public boolean accepted(InboundMail mail) {
-        return mail.accepted();
+    public PreparedMail recorded(InboundMail mail) {
+        return new PreparedMail.Recorded(mail);
     }
 
-    /** Threading runs only for mail the filters let through; what they stopped is never a comment either. */
-    public ThreadMatch thread(InboundMail mail) {
-        return mail.accepted() ? threader.decide(mail.parsed()) : ThreadMatch.newTicket();
-    }
-
-    public boolean threaded(@ExchangeProperty("hubThread") ThreadMatch match) {
-        return match != null && match.appends();
-    }
-
-    /** Appends the reply to its ticket; the body becomes a line for the log. */
-    public String append(InboundMail mail, @ExchangeProperty("hubThread") ThreadMatch match) {
+    /** A reply to append to its ticket. */
+    public PreparedMail reply(InboundMail mail, @ExchangeProperty("hubThread") ThreadMatch match) {
         if (mail.parsed().sender() == null) {
             throw new UnreadableMailException("mail has no readable From address", null);
         }
         String text = mail.parsed().textBody().strip();
         ReplyIntake.Reply reply = new ReplyIntake.Reply(mail.parsed().sender().address().toLowerCase(Locale.ROOT),
                 ReplyTextExtractor.extract(text), text, mail.parsed().sanitizedHtml(), mail.content().attachments());
-        Long comment = replies.append(mail.receipt(), match.ticket().id(), match.signal().code(), match.reason(), reply);
-        return comment == null ? "duplicate delivery; " + match.ticket().key() + " has this reply already"
-                : "comment " + comment + " added to " + match.ticket().key() + ": " + match.reason();
+        return new PreparedMail.Reply(mail, match.ticket().id(), match.ticket().key(), match.signal().code(), match.reason(), reply);
     }
 
-    /** A new ticket; when a signal pointed at a ticket the mail could not join, the draft carries that note to the timeline. */
-    public TicketDraft draft(InboundMail mail, @ExchangeProperty("hubThread") ThreadMatch match) {
+    /**
+     * A new ticket's draft, with the mailbox's defaults as headers for triage and the router; when a signal pointed at
+     * a ticket the mail could not join, the draft carries that note to the timeline.
+     */
+    public TicketDraft draft(InboundMail mail, @ExchangeProperty("hubThread") ThreadMatch match, @Headers Map<String, Object> headers) {
+        String mailboxName = mail.receipt().mailboxName();
+        if (mailboxName != null) {
+            mailboxes.byName(mailboxName).ifPresent(mailbox -> putDefaults(mailbox, headers));
+        }
         TicketDraft draft = TicketDraft.of(mail.toIntakeRequest());
         if (match == null || match.note() == null) {
             return draft;
@@ -118,14 +130,39 @@ public class MailIntakeStep {
         return new TicketDraft(draft.request(), draft.customer(), draft.classification(), draft.routing(), events);
     }
 
-    /** Records why a filter stopped the mail; the body becomes that reason, for the log. */
-    public String recordDecision(InboundMail mail) {
+    /** A mailbox's defaults as the headers triage (category hint) and the router (queue) read. */
+    static void putDefaults(MailboxSettings mailbox, Map<String, Object> headers) {
+        headers.put(MAILBOX_ADDRESS, mailbox.address());
+        if (mailbox.categoryHint() != null) {
+            headers.put(CATEGORY_HINT, mailbox.categoryHint());
+        }
+        if (mailbox.queue() != null) {
+            headers.put(MAILBOX_QUEUE, mailbox.queue());
+        }
+    }
+
+    /**
+     * The routed draft, ready to commit with its mail and the raw bytes the creation cap holds it with. A mail released
+     * from quarantine (property {@code hubReleaseHeld}) passes the cap, and its ticket's timeline says so.
+     */
+    public PreparedMail newTicket(TicketDraft routed, @ExchangeProperty("hubInboundMail") InboundMail mail,
+                                  @ExchangeProperty("hubReceivedMail") ReceivedMail received, @ExchangeProperty(RELEASE_HELD) Long releasedFrom) {
+        TicketDraft draft = routed;
+        if (releasedFrom != null) {
+            List<TicketEvent> events = new ArrayList<>(routed.events());
+            events.add(TicketEvent.of("mail_released", MailIntake.HELD_BY_CAP, "held by the per-sender creation cap, released from quarantine #"
+                    + releasedFrom, Map.of("quarantine_id", releasedFrom)));
+            draft = new TicketDraft(routed.request(), routed.customer(), routed.classification(), routed.routing(), events);
+        }
+        return new PreparedMail.NewTicket(mail, draft, received.raw(), releasedFrom);
+    }
+
+    /** Why a filter stopped the mail. Threading only links here: the ticket it answers learns of it, but nothing is appended or sent. */
+    public PreparedMail decision(InboundMail mail) {
         MailDecision decision = mail.decision();
-        // Threading only links here: whatever ticket the mail answers learns of it, but nothing is appended or sent.
         ThreadTicket answered = answeredTicket(mail.parsed());
-        ledger.recordDecision(mail.receipt(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.filter(), decision.reason(),
+        return new PreparedMail.Decision(mail, decision.outcome().name().toLowerCase(Locale.ROOT), decision.filter(), decision.reason(),
                 answered == null ? null : answered.id());
-        return decision.filter() + ": " + decision.reason();
     }
 
     /** The ticket a stopped mail answers, by its own signals or, for a bounce, by the returned original it encloses. */
@@ -142,9 +179,26 @@ public class MailIntakeStep {
         return null;
     }
 
+    /** Commits one prepared mail in its own transaction; the body becomes a line for the log, the notifications a header. */
+    public String commit(PreparedMail mail, @Headers Map<String, Object> headers) {
+        MailIntake.Outcome outcome = intake.commitOne(mail);
+        headers.put("hubNotifications", outcome.notificationIds());
+        return outcome.description();
+    }
+
+    /** The error policy's test: a database error that no retry can cure (the mail's data itself is refused). */
+    public boolean refusedData(Exception error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.supporthub.db.DatabaseException db && db.refusesData()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Keeps an unprocessable mail with its error; the mail is then flagged seen, so it is not fetched again. */
-    public long quarantine(@ExchangeProperty("hubRawMail") byte[] raw, @ExchangeProperty("CamelExceptionCaught") Exception error) {
-        return quarantine.store(mailbox, raw == null ? new byte[0] : raw, describe(error));
+    public long quarantine(@ExchangeProperty("hubReceivedMail") ReceivedMail mail, @ExchangeProperty("CamelExceptionCaught") Exception error) {
+        return quarantine.store(mail == null ? new ReceivedMail(null, "unknown", null, null, new byte[0]) : mail, describe(error));
     }
 
     /** The innermost cause is the one an admin can act on; Camel's wrappers say only which exchange failed. */

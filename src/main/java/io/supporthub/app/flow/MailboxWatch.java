@@ -4,76 +4,111 @@ import com.slack.api.model.Message;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.supporthub.mail.MailboxLiveness;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
- * Camel's side of mailbox liveness: the mail consumer's poll strategy records each poll, the
- * health check {@code mailbox-liveness} reports it, and the watch route asks for the Slack alert.
+ * Camel's side of mailbox liveness: one health check per mailbox ({@code mailbox-liveness-<name>}),
+ * and the Slack alerts the watch route sends, one per mailbox and outage across all hub instances.
  */
-public class MailboxWatch extends AbstractHealthCheck implements PollingConsumerPollStrategy {
+public class MailboxWatch {
 
-    private final MailboxLiveness liveness;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailboxWatch.class);
+
+    /** An alert this instance has claimed for a mailbox: the route sends it, then reports how that went. */
+    public record MailboxAlert(String mailbox, Message message) {
+    }
+
+    private final Map<String, MailboxLiveness> mailboxes;
     private final boolean slackEnabled;
 
-    public MailboxWatch(MailboxLiveness liveness, boolean slackEnabled) {
-        super("mailbox", "mailbox-liveness");
-        this.liveness = liveness;
+    /** @param mailboxes liveness by mailbox name, in the configured order */
+    public MailboxWatch(Map<String, MailboxLiveness> mailboxes, boolean slackEnabled) {
+        this.mailboxes = new LinkedHashMap<>(mailboxes);
         this.slackEnabled = slackEnabled;
     }
 
-    @Override
-    public boolean begin(Consumer consumer, Endpoint endpoint) {
-        liveness.pollStarting();
-        return true;
-    }
-
-    @Override
-    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        liveness.pollSucceeded();
-    }
-
-    @Override
-    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
-        liveness.pollFailed(cause);
-        return false;   // no immediate retry: the next scheduled poll tries again
-    }
-
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        MailboxLiveness.Status status = liveness.status();
-        builder.detail("mailbox", liveness.mailbox());
-        builder.detail("last_successful_poll", String.valueOf(status.lastSuccess()));
-        if (status.lastError() != null) {
-            builder.detail("last_error", status.lastError());
+    public MailboxLiveness liveness(String mailbox) {
+        MailboxLiveness liveness = mailboxes.get(mailbox);
+        if (liveness == null) {
+            throw new IllegalArgumentException("no mailbox named " + mailbox + " is configured");
         }
-        if (status.up()) {
-            builder.up();
-        } else {
-            builder.message("no successful poll for " + MailboxLiveness.MISSED_POLLS + " intervals").down();
-        }
+        return liveness;
     }
 
-    /** The Slack alert to send now, or null. */
-    public Message alert() {
+    /** One check per mailbox, so health names the mailbox that stopped. */
+    public List<HealthCheck> healthChecks() {
+        List<HealthCheck> checks = new ArrayList<>();
+        mailboxes.forEach((name, liveness) -> checks.add(new MailboxHealth(name, liveness)));
+        return checks;
+    }
+
+    /** The Slack alerts due now, each claimed for this instance. */
+    public List<MailboxAlert> alerts() {
         if (!slackEnabled) {
-            return null;
+            return List.of();
         }
-        return liveness.alertDue().map(text -> {
-            Message message = new Message();
-            message.setText(":warning: " + text);
-            message.setBlocks(List.of(SectionBlock.builder()
-                    .text(MarkdownTextObject.builder().text(":warning: *Mail intake stopped.* " + text).build()).build()));
-            return message;
-        }).orElse(null);
+        List<MailboxAlert> alerts = new ArrayList<>();
+        mailboxes.forEach((name, liveness) -> liveness.alertDue().ifPresent(text -> {
+            LOG.warn("Mailbox {} is down, alerting Slack: {}", name, text);
+            alerts.add(new MailboxAlert(name, message(text)));
+        }));
+        return alerts;
     }
 
-    public void alertSent() {
-        liveness.alertSent();
+    private static Message message(String text) {
+        Message message = new Message();
+        message.setText(":warning: " + text);
+        message.setBlocks(List.of(SectionBlock.builder()
+                .text(MarkdownTextObject.builder().text(":warning: *Mail intake stopped.* " + text).build()).build()));
+        return message;
+    }
+
+    public Message message(MailboxAlert alert) {
+        return alert.message();
+    }
+
+    public void alertSent(MailboxAlert alert) {
+        liveness(alert.mailbox()).alertSent();
+    }
+
+    /** Slack did not take it: released, so the next tick (on any instance) tries again. */
+    public void alertFailed(MailboxAlert alert) {
+        liveness(alert.mailbox()).alertFailed();
+    }
+
+    private static final class MailboxHealth extends AbstractHealthCheck {
+        private final MailboxLiveness liveness;
+
+        MailboxHealth(String name, MailboxLiveness liveness) {
+            super("mailbox", "mailbox-liveness-" + name);
+            this.liveness = liveness;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            MailboxLiveness.Status status;
+            try {
+                status = liveness.status();
+            } catch (RuntimeException e) {
+                builder.message("liveness cannot be read: " + e.getMessage()).down();
+                return;
+            }
+            builder.detail("mailbox", liveness.mailbox());
+            builder.detail("last_successful_poll", String.valueOf(status.lastSuccess()));
+            if (status.lastError() != null) {
+                builder.detail("last_error", status.lastError());
+            }
+            if (status.up()) {
+                builder.up();
+            } else {
+                builder.message("no successful poll for " + MailboxLiveness.MISSED_POLLS + " intervals").down();
+            }
+        }
     }
 }

@@ -4,7 +4,12 @@ import io.supporthub.intake.CustomerReEnrichment;
 import io.supporthub.intake.ReEnrichmentJob;
 import io.supporthub.ticket.TicketDraft;
 import java.time.Duration;
+import io.supporthub.connector.mailbox.MailboxSettings;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.camel.Headers;
 import org.apache.camel.ExchangeProperty;
 
 /** The re-enrichment route's steps: claim due tickets, rebuild their draft, and store the outcome. */
@@ -14,16 +19,21 @@ public class ReEnrichmentStep {
     private static final Duration CLAIM = Duration.ofMinutes(5);
 
     private final CustomerReEnrichment reEnrichment;
+    private final Function<Long, Optional<MailboxSettings>> mailboxOfTicket;
 
-    public ReEnrichmentStep(CustomerReEnrichment reEnrichment) {
+    /** @param mailboxOfTicket the configured mailbox whose mail opened a ticket: its defaults apply again when the ticket is routed again */
+    public ReEnrichmentStep(CustomerReEnrichment reEnrichment, Function<Long, Optional<MailboxSettings>> mailboxOfTicket) {
         this.reEnrichment = reEnrichment;
+        this.mailboxOfTicket = mailboxOfTicket;
     }
 
     public List<ReEnrichmentJob> due() {
         return reEnrichment.claimDue(BATCH, CLAIM);
     }
 
-    public TicketDraft draft(ReEnrichmentJob job) {
+    /** The ticket's draft again; a ticket a mailbox opened gets that mailbox's defaults as headers, as on intake. */
+    public TicketDraft draft(ReEnrichmentJob job, @Headers Map<String, Object> headers) {
+        mailboxOfTicket.apply(job.ticketId()).ifPresent(mailbox -> MailIntakeStep.putDefaults(mailbox, headers));
         return TicketDraft.of(job.asRequest());
     }
 

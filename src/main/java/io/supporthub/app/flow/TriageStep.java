@@ -16,7 +16,9 @@ public class TriageStep {
     }
 
     public TicketDraft classify(TicketDraft draft, @Headers Map<String, Object> headers) {
-        TriageResult result = triage.classify(draft.request(), draft.customerOrUnknown());
+        // a mailbox's category hint (set by the mail intake; absent for other channels)
+        Object hint = headers.get("hubCategoryHint");
+        TriageResult result = triage.classify(draft.request(), draft.customerOrUnknown(), hint == null ? null : hint.toString());
         headers.put("hubCategory", result.classification().category());
         headers.put("hubPriority", result.classification().priority().name());
         headers.put("hubCustomerTier", draft.customerOrUnknown().tier().code());

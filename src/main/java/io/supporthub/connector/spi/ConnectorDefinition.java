@@ -22,10 +22,16 @@ public record ConnectorDefinition(String name, List<ConfigKey<?>> keys) {
 
     /** Rejects keys nobody reads: a typo such as {@code mailbox.pasword} must not pass silently. */
     public void rejectUnknownKeys(ConfigSource source) {
-        Set<String> known = keys.stream().map(ConfigKey::name).collect(Collectors.toSet());
+        rejectUnknownKeys(source, Set.of());
+    }
+
+    /** As above, where {@code alsoKnown} are keys the connector derives from other values (one set per named mailbox). */
+    public void rejectUnknownKeys(ConfigSource source, java.util.Collection<String> alsoKnown) {
+        Set<String> known = keys.stream().map(ConfigKey::name).collect(Collectors.toCollection(java.util.TreeSet::new));
+        known.addAll(alsoKnown);
         for (String key : source.values().keySet()) {
             if (!known.contains(key)) {
-                throw new ConfigException(source.name(), key, "is not a known key; known keys: " + String.join(", ", known.stream().sorted().toList()));
+                throw new ConfigException(source.name(), key, "is not a known key; known keys: " + String.join(", ", known));
             }
         }
     }

@@ -90,24 +90,41 @@ public class ThreadIndex implements ThreadLookup {
         });
     }
 
+    /** The people of one new ticket: its requester and the other recipients of the mail that opened it. */
+    public record Participants(long ticketId, String requester, List<String> others) {
+    }
+
     /** Records the requester and the other recipients of a mail that opened a ticket, in the caller's transaction. */
     public static void addParticipants(Connection connection, long ticketId, String requester, List<String> others) throws SQLException {
+        addParticipants(connection, List.of(new Participants(ticketId, requester, others)));
+    }
+
+    /** As above for many new tickets, in one batch. */
+    public static void addParticipants(Connection connection, List<Participants> tickets) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
                 "insert into ticket_participant (ticket_id, email, role) values (?, ?, ?) on conflict do nothing")) {
-            if (requester != null) {
-                st.setLong(1, ticketId);
-                st.setString(2, requester.toLowerCase(Locale.ROOT));
-                st.setString(3, "requester");
-                st.addBatch();
+            int rows = 0;
+            for (Participants ticket : tickets) {
+                if (ticket.requester() != null) {
+                    add(st, ticket.ticketId(), ticket.requester(), "requester");
+                    rows++;
+                }
+                for (String other : ticket.others()) {
+                    add(st, ticket.ticketId(), other, "cc");
+                    rows++;
+                }
             }
-            for (String other : others) {
-                st.setLong(1, ticketId);
-                st.setString(2, other.toLowerCase(Locale.ROOT));
-                st.setString(3, "cc");
-                st.addBatch();
+            if (rows > 0) {
+                st.executeBatch();
             }
-            st.executeBatch();
         }
+    }
+
+    private static void add(PreparedStatement st, long ticketId, String email, String role) throws SQLException {
+        st.setLong(1, ticketId);
+        st.setString(2, email.toLowerCase(Locale.ROOT));
+        st.setString(3, role);
+        st.addBatch();
     }
 
     private static Optional<ThreadTicket> first(PreparedStatement st) throws SQLException {

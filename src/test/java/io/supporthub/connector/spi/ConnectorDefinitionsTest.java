@@ -52,7 +52,7 @@ class ConnectorDefinitionsTest {
                 "salesforce.client-secret", secrets.get(2), "salesforce.username", "hub@example.com", "salesforce.password", secrets.get(3))));
         sources.put("slack", new ConfigSource("slack.properties", Map.of("slack.webhook-url", secrets.get(4))));
         ConnectorSettings settings = ConnectorSettings.from(sources);
-        String rendered = String.join("\n", settings.effectiveConfiguration()) + settings.mailbox() + settings.smtp() + settings.salesforce() + settings.slack();
+        String rendered = String.join("\n", settings.effectiveConfiguration()) + settings.mailboxes() + settings.smtp() + settings.salesforce() + settings.slack();
         for (String secret : secrets) {
             assertThat(rendered).doesNotContain(secret);
         }

@@ -1,0 +1,84 @@
+package io.supporthub.app;
+
+import io.supporthub.app.flow.MailBatchStep;
+import io.supporthub.app.flow.MailIntakeStep;
+import io.supporthub.app.flow.MailboxAccess;
+import io.supporthub.app.flow.MailboxAuthenticator;
+import io.supporthub.app.flow.MailboxPoller;
+import io.supporthub.app.flow.MailboxWatch;
+import io.supporthub.app.flow.OneByOneOutcomes;
+import io.supporthub.app.flow.PreparedMails;
+import io.supporthub.connector.mailbox.MailboxSettings;
+import io.supporthub.connector.mailbox.Mailboxes;
+import io.supporthub.db.Transactions;
+import io.supporthub.intake.MailIntake;
+import io.supporthub.mail.InboundMailReader;
+import io.supporthub.mail.MailLedger;
+import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.MailboxLiveness;
+import io.supporthub.mail.MailboxPolls;
+import io.supporthub.mail.threading.MailThreader;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.health.HealthCheckRegistry;
+
+/** The mailbox intake's beans, and its routes: one per configured mailbox, from the template in intake-mailbox.camel.yaml. */
+final class MailboxBeans {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailboxBeans.class);
+
+    static final String TEMPLATE = "mailbox-intake";
+
+    private MailboxBeans() {
+    }
+
+    static void create(Map<String, Object> beans, HubSettings hub, ConnectorSettings connectors, Transactions transactions, MailLedger ledger,
+                       MailIntake intake, InboundMailReader reader, MailQuarantine quarantine, MailThreader threader) {
+        Mailboxes mailboxes = connectors.mailboxes();
+        MailboxPolls polls = new MailboxPolls(transactions, ManagementFactory.getRuntimeMXBean().getName());
+        Map<String, MailboxLiveness> liveness = new LinkedHashMap<>();
+        Map<String, MailboxAccess> access = new LinkedHashMap<>();
+        for (MailboxSettings mailbox : mailboxes.enabled()) {
+            liveness.put(mailbox.name(), new MailboxLiveness(mailbox.address(), mailbox.pollInterval(), Clock.systemUTC(), polls.log(mailbox.name())));
+            MailboxAuthenticator login = MailboxLogin.authenticator(hub, mailbox, transactions);
+            access.put(mailbox.name(), new MailboxAccess(mailbox, login, MailboxLogin.javaMailProperties(login)));
+        }
+        // each intake thread and each committer may hold a connection at the same moment, besides Quartz and the rest
+        int peak = mailboxes.enabled().stream().mapToInt(m -> m.intakeThreads() + 1).sum() + 4;
+        if (!mailboxes.enabled().isEmpty() && hub.dbPoolSize() < peak) {
+            LOG.warn("hub.db.pool-size is {}, but mail intake ({} mailbox(es), their intake threads and committers) may want up to {} "
+                    + "connections at once besides the scheduler and the API; raise HUB_DB_POOL_SIZE to avoid waiting for one",
+                    hub.dbPoolSize(), mailboxes.enabled().size(), peak);
+        }
+        MailboxWatch watch = new MailboxWatch(liveness, connectors.slack().enabled());
+        beans.put("mailboxPolls", polls);
+        beans.put("mailboxWatch", watch);
+        beans.put("mailboxPoller", new MailboxPoller(access, ledger, polls, watch));
+        beans.put("mailIntakeStep", new MailIntakeStep(mailboxes, reader, ledger, quarantine, threader, intake));
+        beans.put("mailBatchStep", new MailBatchStep(intake));
+        beans.put("preparedMails", new PreparedMails());
+        beans.put("oneByOneOutcomes", new OneByOneOutcomes());
+    }
+
+    /** Adds each mailbox's route and thread pool, and its health check; called once Camel runs, so the template is loaded. */
+    static void start(CamelContext context, Mailboxes mailboxes) throws Exception {
+        MailboxPolls polls = context.getRegistry().lookupByNameAndType("mailboxPolls", MailboxPolls.class);
+        for (MailboxSettings mailbox : mailboxes.enabled()) {
+            polls.register(mailbox.name(), mailbox.address());
+            // Camel owns the pool, so it stops with the context; one per mailbox, so a busy mailbox never starves another
+            context.getRegistry().bind("mailIntakeThreads-" + mailbox.name(),
+                    context.getExecutorServiceManager().newFixedThreadPool(MailboxBeans.class, "mail-intake-" + mailbox.name(), mailbox.intakeThreads()));
+            TemplatedRouteBuilder.builder(context, TEMPLATE)
+                    .routeId("intake-mailbox-" + mailbox.name())
+                    .parameter("mailbox", mailbox.name())
+                    .parameter("pollIntervalMs", Long.toString(Math.max(mailbox.pollInterval().toMillis(), 100)))
+                    .add();
+        }
+        MailboxWatch watch = context.getRegistry().lookupByNameAndType("mailboxWatch", MailboxWatch.class);
+        watch.healthChecks().forEach(HealthCheckRegistry.get(context)::register);
+    }
+}

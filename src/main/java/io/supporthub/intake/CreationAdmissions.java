@@ -9,13 +9,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides whether a mail may open a new ticket under the per-sender {@link CreationCap}. Admission
  * is recorded by message key on the hub's clock, so a redelivered mail is admitted again without
  * counting twice, and the window slides with the hub's time. Several instances or workers serialise
- * per sender on an advisory lock, so the cap is never overshot.
+ * per sender on an advisory lock, so the cap is never overshot. A mailbox batch is admitted in a
+ * handful of statements, whatever its size.
  */
 public class CreationAdmissions {
 
@@ -37,49 +45,72 @@ public class CreationAdmissions {
         }
     }
 
+    /** A mail that would open a ticket: who sent it, and its message key. */
+    public record Candidate(String sender, String messageKey) {
+    }
+
     public CreationCap cap() {
         return cap;
     }
 
     /** A mail without a readable sender is admitted: intake then quarantines it for that, which says more than the cap would. */
     public Admission admit(String sender, String messageKey) {
-        String address = address(sender);
-        if (address == null || cap.exempts(address)) {
-            return exempt(address);
-        }
-        return transactions.inTransaction(c -> admit(c, address, messageKey));
+        return transactions.inTransaction(c -> admit(c, sender, messageKey));
+    }
+
+    /** The same in the caller's transaction. */
+    public Admission admit(Connection c, String sender, String messageKey) throws SQLException {
+        return admitAll(c, List.of(new Candidate(sender, messageKey))).get(0);
     }
 
     /**
-     * The same in the caller's transaction, for an intake path that commits a batch at once. The per-sender lock is
-     * held until that transaction ends, so a batch should admit its mail sorted by sender, as two batches locking
-     * the same senders in different orders would wait for each other until PostgreSQL breaks the deadlock.
+     * Admits candidates in the caller's transaction and answers for each, in order. Candidates of one sender are
+     * admitted in the order given until the cap is reached. The per-sender locks are held until the transaction
+     * ends and are taken in sender order, so two batches that share senders cannot wait for each other in a circle.
      */
-    public Admission admit(Connection c, String sender, String messageKey) throws SQLException {
-        String address = address(sender);
-        if (address == null || cap.exempts(address)) {
-            return exempt(address);
+    public List<Admission> admitAll(Connection c, List<Candidate> candidates) throws SQLException {
+        Admission[] answers = new Admission[candidates.size()];
+        TreeSet<String> senders = new TreeSet<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            String address = address(candidates.get(i).sender());
+            if (address == null || cap.exempts(address)) {
+                answers[i] = exempt(address);
+            } else {
+                senders.add(address);
+            }
+        }
+        if (senders.isEmpty()) {
+            return List.of(answers);
         }
         Instant now = clock.instant();
         OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(cap.window()), ZoneOffset.UTC);
-        lock(c, address);
-        Counts counts = counts(c, address, messageKey, since);
-        if (counts.stale() > 0) {
-            forgetBefore(c, address, since);
+        lock(c, senders);
+        Map<String, Integer> recent = recentCounts(c, senders, since);
+        Set<String> admittedBefore = admittedBefore(c, candidates);
+        forgetBefore(c, senders, since);
+        List<Candidate> toInsert = new ArrayList<>();
+        Set<String> seenKeys = new HashSet<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (answers[i] != null) {
+                continue;
+            }
+            Candidate candidate = candidates.get(i);
+            String address = address(candidate.sender());
+            if (admittedBefore.contains(candidate.messageKey()) || !seenKeys.add(candidate.messageKey())) {
+                answers[i] = Admission.admitted("admitted before (a redelivery)");
+                continue;
+            }
+            int count = recent.getOrDefault(address, 0);
+            if (count >= cap.perSender()) {
+                answers[i] = new Admission(false, cap.describe(address));
+                continue;
+            }
+            recent.put(address, count + 1);
+            toInsert.add(new Candidate(address, candidate.messageKey()));
+            answers[i] = Admission.admitted((count + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
         }
-        if (counts.thisMail() > 0) {
-            return Admission.admitted("admitted before (a redelivery)");
-        }
-        if (counts.recent() >= cap.perSender()) {
-            return new Admission(false, cap.describe(address));
-        }
-        try (PreparedStatement st = c.prepareStatement("insert into mail_ticket_admission (message_key, sender, admitted_at) values (?, ?, ?)")) {
-            st.setString(1, messageKey);
-            st.setString(2, address);
-            st.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            st.executeUpdate();
-        }
-        return Admission.admitted((counts.recent() + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
+        insert(c, toInsert, now);
+        return List.of(answers);
     }
 
     private static String address(String sender) {
@@ -90,36 +121,63 @@ public class CreationAdmissions {
         return Admission.admitted(address == null ? "no sender to count" : address + " is exempt from the creation cap");
     }
 
-    private static void lock(Connection c, String address) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            st.setString(1, "mail-creation-cap:" + address);
+    /** One statement for all senders; the array is in sender order, and the locks are taken in array order. */
+    private static void lock(Connection c, TreeSet<String> senders) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "select pg_advisory_xact_lock(hashtextextended('mail-creation-cap:' || s, 0)) from unnest(?::text[]) with ordinality as u(s, n)")) {
+            st.setArray(1, c.createArrayOf("text", senders.toArray()));
             st.executeQuery().close();
         }
     }
 
-    /** What the sender's rows say: admissions within the window, whether this mail is one of them, and rows past it. */
-    private record Counts(int recent, int thisMail, int stale) {
-    }
-
-    private static Counts counts(Connection c, String address, String messageKey, OffsetDateTime since) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("select count(*) filter (where admitted_at > ?), count(*) filter (where message_key = ?), "
-                + "count(*) filter (where admitted_at <= ?) from mail_ticket_admission where sender = ?")) {
-            st.setObject(1, since);
-            st.setString(2, messageKey);
-            st.setObject(3, since);
-            st.setString(4, address);
+    /** Admissions within the window, per sender. */
+    private static Map<String, Integer> recentCounts(Connection c, Set<String> senders, OffsetDateTime since) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("select sender, count(*) from mail_ticket_admission "
+                + "where sender = any(?) and admitted_at > ? group by sender")) {
+            st.setArray(1, c.createArrayOf("text", senders.toArray()));
+            st.setObject(2, since);
             try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
             }
         }
+        return counts;
+    }
+
+    /** The candidates admitted by an earlier delivery of the same mail. */
+    private static Set<String> admittedBefore(Connection c, List<Candidate> candidates) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (PreparedStatement st = c.prepareStatement("select message_key from mail_ticket_admission where message_key = any(?)")) {
+            st.setArray(1, c.createArrayOf("text", candidates.stream().map(Candidate::messageKey).toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
     }
 
     /** Rows older than the window count for nothing; dropping them keeps the table as small as the senders active now. */
-    private static void forgetBefore(Connection c, String address, OffsetDateTime since) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("delete from mail_ticket_admission where sender = ? and admitted_at <= ?")) {
-            st.setString(1, address);
+    private static void forgetBefore(Connection c, Set<String> senders, OffsetDateTime since) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("delete from mail_ticket_admission where sender = any(?) and admitted_at <= ?")) {
+            st.setArray(1, c.createArrayOf("text", senders.toArray()));
             st.setObject(2, since);
+            st.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, List<Candidate> admitted, Instant now) throws SQLException {
+        if (admitted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("insert into mail_ticket_admission (message_key, sender, admitted_at) "
+                + "select k, s, ? from unnest(?::text[], ?::text[]) as v(k, s)")) {
+            st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            st.setArray(2, c.createArrayOf("text", admitted.stream().map(Candidate::messageKey).toArray()));
+            st.setArray(3, c.createArrayOf("text", admitted.stream().map(Candidate::sender).toArray()));
             st.executeUpdate();
         }
     }

@@ -189,38 +189,42 @@ public class MailIntake {
     }
 
     /**
-     * Admits the batch's would-be tickets under their senders' creation cap, in sender order (the cap's per-sender
-     * locks are held to the end of the transaction, so two batches must take them in the same order), and holds
-     * those past it: their outcome is filled in, and nothing else of them is written.
+     * Admits the batch's would-be tickets under their senders' creation cap (in a few statements, see
+     * {@link CreationAdmissions#admitAll}) and holds those past it: their outcome is filled in, and nothing else of
+     * them is written. A mail released from quarantine passes.
      */
     private void holdOverCap(Connection c, List<PreparedMail> mails, Outcome[] outcomes) throws SQLException {
-        List<Integer> newTicketAt = new ArrayList<>();
+        List<Integer> counted = new ArrayList<>();
+        List<CreationAdmissions.Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < mails.size(); i++) {
-            if (mails.get(i) instanceof PreparedMail.NewTicket) {
-                newTicketAt.add(i);
+            if (mails.get(i) instanceof PreparedMail.NewTicket n && n.releasedFrom() == null) {
+                counted.add(i);
+                candidates.add(new CreationAdmissions.Candidate(sender(n), n.receipt().messageKey()));
             }
         }
-        newTicketAt.sort(Comparator.comparing((Integer i) -> String.valueOf(sender(mails.get(i)))));
-        for (int i : newTicketAt) {
-            Optional<Outcome> held = holdIfOverCap(c, (PreparedMail.NewTicket) mails.get(i));
-            if (held.isPresent()) {
-                outcomes[i] = held.get();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<CreationAdmissions.Admission> admissions = this.admissions.admitAll(c, candidates);
+        for (int k = 0; k < counted.size(); k++) {
+            if (!admissions.get(k).admitted()) {
+                int i = counted.get(k);
+                outcomes[i] = hold(c, (PreparedMail.NewTicket) mails.get(i), admissions.get(k).reason());
             }
         }
     }
 
     /** Holds the mail with its decision record when its sender has opened as many tickets as the cap allows; a released mail passes. */
     private Optional<Outcome> holdIfOverCap(Connection c, PreparedMail.NewTicket mail) throws SQLException {
-        if (mail.releasedFrom() != null) {
-            return Optional.empty();
-        }
-        CreationAdmissions.Admission admission = admissions.admit(c, sender(mail), mail.receipt().messageKey());
-        if (admission.admitted()) {
-            return Optional.empty();
-        }
-        Optional<Long> held = quarantine.hold(c, mail.receipt(), mail.raw(), HELD_BY_CAP, admission.reason());
-        return Optional.of(held.map(q -> new Outcome(mail, Effect.HELD, "held as quarantine #" + q + " (release with POST /api/v1/mail/quarantine/"
-                + q + "/replay): " + admission.reason(), List.<Long>of())).orElseGet(() -> recordedBefore(mail)));
+        Outcome[] outcome = new Outcome[1];
+        holdOverCap(c, List.of(mail), outcome);
+        return Optional.ofNullable(outcome[0]);
+    }
+
+    private Outcome hold(Connection c, PreparedMail.NewTicket mail, String reason) throws SQLException {
+        Optional<Long> held = quarantine.hold(c, mail.receipt(), mail.raw(), HELD_BY_CAP, reason);
+        return held.map(q -> new Outcome(mail, Effect.HELD, "held as quarantine #" + q + " (release with POST /api/v1/mail/quarantine/"
+                + q + "/replay): " + reason, List.<Long>of())).orElseGet(() -> recordedBefore(mail));
     }
 
     private static String sender(PreparedMail mail) {

@@ -108,7 +108,6 @@ public class TicketIntake {
         Map<String, Long> ticketByMail = new LinkedHashMap<>();
         List<Long> ids = new ArrayList<>();
         List<List<NotificationRequest>> requests = new ArrayList<>();
-        Map<Long, List<Long>> alsoQueued = new java.util.HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             Ticket ticket = created.get(i);
             TicketDraft draft = drafts.get(i);
@@ -116,20 +115,19 @@ public class TicketIntake {
             if (linkMail && draft.request().mail() != null) {
                 ticketByMail.put(draft.request().mail().messageKey(), ticket.id());
             }
-            List<Long> queuedByHooks = onTicketCreated(c, ticket, draft);
-            if (!queuedByHooks.isEmpty()) {
-                alsoQueued.put(ticket.id(), queuedByHooks);
-            }
+            onTicketCreated(c, ticket, draft);
             ids.add(ticket.id());
             requests.add(notificationPolicy.forNewTicket(ticket, draft));
         }
         ThreadIndex.addParticipants(c, participants);
         mailLedger.attachTickets(c, ticketByMail);
+        // the SLA clocks and timers of all these tickets in a few statements, not a dozen per ticket
+        Map<Long, List<Long>> queuedBySla = sla.ticketsCreated(c, ids);
         Map<Long, List<Long>> queued = notifications.enqueueAll(c, ids, requests);
         List<IntakeOutcome> outcomes = new ArrayList<>();
         for (Ticket ticket : created) {
             List<Long> toSend = new ArrayList<>(queued.getOrDefault(ticket.id(), List.of()));
-            toSend.addAll(alsoQueued.getOrDefault(ticket.id(), List.of()));
+            toSend.addAll(queuedBySla.getOrDefault(ticket.id(), List.of()));
             outcomes.add(new IntakeOutcome(ticket, toSend));
         }
         return outcomes;
@@ -137,10 +135,10 @@ public class TicketIntake {
 
     /**
      * Per-ticket work inside the new ticket's transaction, done once for every new ticket on either path: what a ticket
-     * implies beyond its rows (stored attachments, the follow-up link, SLA clocks) — written with this connection.
-     * Returns the notifications this work queued, to be sent after commit with the ticket's own.
+     * implies beyond its rows (stored attachments, the follow-up link) — written with this connection. The SLA clocks
+     * of all the tickets start after, at once.
      */
-    private List<Long> onTicketCreated(Connection c, Ticket ticket, TicketDraft draft) throws SQLException {
+    private void onTicketCreated(Connection c, Ticket ticket, TicketDraft draft) throws SQLException {
         attachments.store(c, ticket.id(), null, draft.request().mail(), draft.request().content());
         Optional<TicketEvent> note = note(draft);
         if (note.isPresent() && note.get().payload().get("related_ticket_id") instanceof Number related) {
@@ -148,7 +146,6 @@ public class TicketIntake {
             tickets.appendEvent(c, related.longValue(), TicketEvent.of("follow_up_created", mailRecord(draft).decidedBy(),
                     "mail from its requester opened " + ticket.key(), Map.of("related_ticket", ticket.key())));
         }
-        return sla.ticketCreated(c, ticket.id());
     }
 
     /** A mail's ticket shows on its timeline why the mail became a ticket, last, as the decision record says. */

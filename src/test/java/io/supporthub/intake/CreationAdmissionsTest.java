@@ -76,6 +76,22 @@ class CreationAdmissionsTest {
     }
 
     @Test
+    void one_batch_admits_each_sender_up_to_the_cap_in_its_own_order_and_answers_every_mail() {
+        List<CreationAdmissions.Candidate> batch = List.of(
+                new CreationAdmissions.Candidate("zed@batch.example", "<z1@batch>"), new CreationAdmissions.Candidate("amy@batch.example", "<a1@batch>"),
+                new CreationAdmissions.Candidate("ZED@batch.example", "<z2@batch>"), new CreationAdmissions.Candidate("zed@batch.example", "<z3@batch>"),
+                new CreationAdmissions.Candidate("zed@batch.example", "<z4@batch>"), new CreationAdmissions.Candidate("zed@batch.example", "<z1@batch>"),
+                new CreationAdmissions.Candidate(null, "<nobody@batch>"), new CreationAdmissions.Candidate("pager@ops.example", "<p1@batch>"));
+        List<Admission> answers = new Transactions(dataSource).inTransaction(c -> admissions.admitAll(c, batch));
+
+        // zed's fourth mail is past the cap of 3; the same mail twice in one batch counts once; no sender and exempt pass
+        assertThat(answers).extracting(Admission::admitted).containsExactly(true, true, true, true, false, true, true, true);
+        assertThat(answers.get(3).reason()).isEqualTo("3 of 3 new tickets from zed@batch.example within PT1H");
+        assertThat(answers.get(5).reason()).isEqualTo("admitted before (a redelivery)");
+        assertThat(answers.get(6).reason()).isEqualTo("no sender to count");
+    }
+
+    @Test
     void a_redelivered_mail_is_admitted_again_without_using_up_the_cap() {
         InboundMail mail = READER.read("support@hub.test", raw("""
                 From: Ann <ann@redeliver.example>

@@ -35,34 +35,49 @@ public final class ClockKeeper {
 
     /** Starts the clocks of a ticket just created: first cycles, nothing to look up. */
     public List<TicketEvent> startNew(Connection c, TicketFacts ticket, Set<SlaMetric> metrics, Instant now) throws SQLException {
-        return start(c, ticket, metrics, false, now, true);
+        return startNewAll(c, List.of(ticket), metrics, now).getOrDefault(ticket.id(), List.of());
+    }
+
+    /** {@link #startNew} for many tickets created in one transaction: the clocks of all of them go in one batch. */
+    public Map<Long, List<TicketEvent>> startNewAll(Connection c, List<TicketFacts> tickets, Set<SlaMetric> metrics, Instant now)
+            throws SQLException {
+        return start(c, tickets, metrics, false, now, true);
     }
 
     /** Starts a clock for each of {@code metrics} a policy defines for the ticket; a paused start waits for the ticket to open. */
     public List<TicketEvent> start(Connection c, TicketFacts ticket, Set<SlaMetric> metrics, boolean paused, Instant now) throws SQLException {
-        return start(c, ticket, metrics, paused, now, false);
+        return start(c, List.of(ticket), metrics, paused, now, false).getOrDefault(ticket.id(), List.of());
     }
 
-    private List<TicketEvent> start(Connection c, TicketFacts ticket, Set<SlaMetric> metrics, boolean paused, Instant now, boolean isNew)
-            throws SQLException {
+    private Map<Long, List<TicketEvent>> start(Connection c, List<TicketFacts> tickets, Set<SlaMetric> metrics, boolean paused, Instant now,
+                                               boolean isNew) throws SQLException {
         SlaPolicyBook book = policies.get();
-        Map<SlaMetric, AppliedTarget> targets = book.select(ticket.context());
-        List<TicketEvent> events = new ArrayList<>();
-        for (SlaMetric metric : SlaMetric.values()) {
-            AppliedTarget target = targets.get(metric);
-            if (target == null || !metrics.contains(metric)) {
-                continue;
+        List<SlaClock> clocks = new ArrayList<>();
+        List<ClockLadder.Schedule> schedules = new ArrayList<>();
+        for (TicketFacts ticket : tickets) {
+            Map<SlaMetric, AppliedTarget> targets = book.select(ticket.context());
+            for (SlaMetric metric : SlaMetric.values()) {
+                AppliedTarget target = targets.get(metric);
+                if (target == null || !metrics.contains(metric)) {
+                    continue;
+                }
+                boolean cycles = metric == SlaMetric.NEXT_REPLY || metric == SlaMetric.PERIODIC_UPDATE;
+                int cycle = cycles && !isNew ? store.nextCycle(c, ticket.id(), metric) : 1;
+                SlaClock clock = new SlaClock(0, ticket.id(), metric, cycle, target.policyId(), target.calendar(), target.target(),
+                        ClockLadder.steps(target.warnings()), paused ? ClockState.PAUSED : ClockState.RUNNING, null, now,
+                        paused ? null : now, Duration.ZERO, null, null, 0);
+                clocks.add(clock);
+                schedules.add(ClockLadder.schedule(clock, book.calendar(clock.calendar())));
             }
-            boolean cycles = metric == SlaMetric.NEXT_REPLY || metric == SlaMetric.PERIODIC_UPDATE;
-            int cycle = cycles && !isNew ? store.nextCycle(c, ticket.id(), metric) : 1;
-            SlaClock clock = new SlaClock(0, ticket.id(), metric, cycle, target.policyId(), target.calendar(), target.target(),
-                    ClockLadder.steps(target.warnings()), paused ? ClockState.PAUSED : ClockState.RUNNING, null, now,
-                    paused ? null : now, Duration.ZERO, null, null, 0);
-            ClockLadder.Schedule schedule = ClockLadder.schedule(clock, book.calendar(clock.calendar()));
-            long id = store.insert(c, clock, schedule, now);
-            events.add(event("sla_started", metric.key() + " clock started: " + DurationText.of(target.target()) + " on calendar "
-                    + target.calendar() + " by policy " + target.policyId()
-                    + (paused ? "; paused until the ticket is open" : "; due " + schedule.dueAt()), id, clock, schedule));
+        }
+        List<Long> ids = store.insertAll(c, clocks, schedules, now);
+        Map<Long, List<TicketEvent>> events = new LinkedHashMap<>();
+        for (int i = 0; i < clocks.size(); i++) {
+            SlaClock clock = clocks.get(i);
+            ClockLadder.Schedule schedule = schedules.get(i);
+            events.computeIfAbsent(clock.ticketId(), id -> new ArrayList<>()).add(event("sla_started", clock.metric().key()
+                    + " clock started: " + DurationText.of(clock.target()) + " on calendar " + clock.calendar() + " by policy " + clock.policyId()
+                    + (paused ? "; paused until the ticket is open" : "; due " + schedule.dueAt()), ids.get(i), clock, schedule));
         }
         return events;
     }

@@ -30,6 +30,15 @@ public interface IntakeHooks {
     /** Starts the new ticket's clocks and timers; returns the ids of notifications queued (e.g. a VIP manager notice). */
     List<Long> ticketCreated(Connection c, long ticketId) throws SQLException;
 
+    /** {@link #ticketCreated} for the tickets of a mailbox batch, created in one transaction; the notifications queued, by ticket. */
+    default java.util.Map<Long, List<Long>> ticketsCreated(Connection c, List<Long> ticketIds) throws SQLException {
+        java.util.Map<Long, List<Long>> queued = new java.util.HashMap<>();
+        for (long id : ticketIds) {
+            queued.put(id, ticketCreated(c, id));
+        }
+        return queued;
+    }
+
     /** A customer's reply was appended; the status is what it was before and what the reply made it. */
     void customerReplied(Connection c, long ticketId, String statusBefore, String statusAfter) throws SQLException;
 

@@ -62,25 +62,44 @@ public final class SlaLifecycle implements IntakeHooks {
 
     @Override
     public List<Long> ticketCreated(Connection c, long ticketId) throws SQLException {
-        TicketFacts ticket = TicketFacts.lock(c, ticketId).orElseThrow();
+        return ticketsCreated(c, List.of(ticketId)).getOrDefault(ticketId, List.of());
+    }
+
+    /** Starts the clocks and arms the timers of tickets created in this transaction, in a few statements for all of them. */
+    @Override
+    public Map<Long, List<Long>> ticketsCreated(Connection c, List<Long> ticketIds) throws SQLException {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        List<TicketFacts> created = TicketFacts.lockAll(c, ticketIds);
         Instant now = now();
-        List<TicketEvent> events = new ArrayList<>(clocks.startNew(c, ticket,
-                EnumSet.of(SlaMetric.FIRST_RESPONSE, SlaMetric.PERIODIC_UPDATE, SlaMetric.RESOLUTION), now));
         EscalationPolicy policy = escalations.get();
-        armTierEscalation(c, ticket, now);
-        if (policy.executive().isPresent() && !ticket.tier().equals("EXECUTIVE")) {
-            timers.schedule(c, ticketId, TicketTimers.Kind.EXECUTIVE_ESCALATION, "unresolved", now, policy.executive().get().after());
+        Map<Long, List<TicketEvent>> events = clocks.startNewAll(c, created,
+                EnumSet.of(SlaMetric.FIRST_RESPONSE, SlaMetric.PERIODIC_UPDATE, SlaMetric.RESOLUTION), now);
+        List<TicketTimers.Arming> armings = new ArrayList<>();
+        Map<Long, List<NotificationRequest>> requests = new java.util.LinkedHashMap<>();
+        for (TicketFacts ticket : created) {
+            policy.escalationFrom(ticket.tier()).ifPresent(rule ->
+                    armings.add(new TicketTimers.Arming(ticket.id(), TicketTimers.Kind.TIER_ESCALATION, ticket.tier(), now, rule.after())));
+            if (policy.executive().isPresent() && !ticket.tier().equals("EXECUTIVE")) {
+                armings.add(new TicketTimers.Arming(ticket.id(), TicketTimers.Kind.EXECUTIVE_ESCALATION, "unresolved", now,
+                        policy.executive().get().after()));
+            }
+            policy.managerNoticeAfter().ifPresent(after ->
+                    armings.add(new TicketTimers.Arming(ticket.id(), TicketTimers.Kind.MANAGER_NOTICE, "open", now, after)));
+            if (policy.vipManagerNotice() && "vip".equals(ticket.customerTier())) {
+                String reason = "VIP customer's ticket opened: managers are told at once";
+                events.computeIfAbsent(ticket.id(), id -> new ArrayList<>())
+                        .add(TicketEvent.of("manager_notified", "escalation", reason, Map.of("rule", "manager_notice.vip")));
+                alerts.slack("manager:vip:" + ticket.key(), ticket.alertFacts(), "manager_notice", reason, Map.of("audience", TicketAlerts.MANAGERS))
+                        .forEach(request -> requests.computeIfAbsent(ticket.id(), id -> new ArrayList<>()).add(request));
+            }
         }
-        policy.managerNoticeAfter().ifPresent(after -> schedule(c, ticketId, TicketTimers.Kind.MANAGER_NOTICE, "open", now, after));
-        List<NotificationRequest> requests = new ArrayList<>();
-        if (policy.vipManagerNotice() && "vip".equals(ticket.customerTier())) {
-            String reason = "VIP customer's ticket opened: managers are told at once";
-            events.add(TicketEvent.of("manager_notified", "escalation", reason, Map.of("rule", "manager_notice.vip")));
-            requests.addAll(alerts.slack("manager:vip:" + ticket.key(), ticket.alertFacts(), "manager_notice", reason,
-                    Map.of("audience", TicketAlerts.MANAGERS)));
-        }
-        tickets.appendEvents(c, ticketId, events);
-        return notifications.enqueue(c, ticketId, requests);
+        timers.scheduleAll(c, armings);
+        List<Map.Entry<Long, TicketEvent>> timeline = new ArrayList<>();
+        events.forEach((ticketId, list) -> list.forEach(event -> timeline.add(Map.entry(ticketId, event))));
+        tickets.appendEvents(c, timeline);
+        return notifications.enqueueAll(c, new ArrayList<>(requests.keySet()), new ArrayList<>(requests.values()));
     }
 
     @Override

@@ -38,18 +38,33 @@ public final class TicketTimers {
     public record DueTimer(Timer timer, TicketFacts ticket) {
     }
 
+    /** A timer to arm: {@code after} the anchor. */
+    public record Arming(long ticketId, Kind kind, String ruleKey, Instant anchor, Duration after) {
+    }
+
     /** Arms a timer; one already pending or fired stays as it is, one cancelled is armed again from the new anchor. */
     public void schedule(Connection c, long ticketId, Kind kind, String ruleKey, Instant anchor, Duration after) throws SQLException {
+        scheduleAll(c, List.of(new Arming(ticketId, kind, ruleKey, anchor, after)));
+    }
+
+    /** {@link #schedule} for many timers in one batch. */
+    public void scheduleAll(Connection c, List<Arming> timers) throws SQLException {
+        if (timers.isEmpty()) {
+            return;
+        }
         try (PreparedStatement st = c.prepareStatement("insert into ticket_timer (ticket_id, kind, rule_key, anchor_at, due_at) "
                 + "values (?, ?, ?, ?, ?) on conflict (ticket_id, kind, rule_key) do update "
                 + "set anchor_at = excluded.anchor_at, due_at = excluded.due_at, state = 'pending', outcome = null, fired_at = null "
                 + "where ticket_timer.state = 'cancelled'")) {
-            st.setLong(1, ticketId);
-            st.setString(2, kind.code());
-            st.setString(3, ruleKey);
-            st.setTimestamp(4, Timestamp.from(anchor));
-            st.setTimestamp(5, Timestamp.from(anchor.plus(after)));
-            st.executeUpdate();
+            for (Arming timer : timers) {
+                st.setLong(1, timer.ticketId());
+                st.setString(2, timer.kind().code());
+                st.setString(3, timer.ruleKey());
+                st.setTimestamp(4, Timestamp.from(timer.anchor()));
+                st.setTimestamp(5, Timestamp.from(timer.anchor().plus(timer.after())));
+                st.addBatch();
+            }
+            st.executeBatch();
         }
     }
 

@@ -129,12 +129,15 @@ public final class MimeReader {
         return EncodedWords.decode(value, warnings).replaceAll("[\\t\\r\\n]+", " ").strip();
     }
 
+    /** Not thread-safe, and costly to build (a calendar and a compiled pattern): one per intake thread. */
+    private static final ThreadLocal<MailDateFormat> DATE_FORMAT = ThreadLocal.withInitial(MailDateFormat::new);
+
     private static Instant date(String value, List<String> warnings) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return new MailDateFormat().parse(value.strip()).toInstant();
+            return DATE_FORMAT.get().parse(value.strip()).toInstant();
         } catch (ParseException | RuntimeException e) {
             warnings.add("unreadable Date '" + MailAddresses.abbreviate(value) + "'");
             return null;

@@ -63,7 +63,8 @@ public final class ClockLadder {
         Integer firstWarning = clock.steps().stream().filter(s -> s < BREACH).findFirst().orElse(null);
         Instant atRisk = firstWarning == null ? null : reached(clock, calendar, firstWarning);
         Integer next = clock.steps().stream().filter(s -> s > clock.lastStep()).findFirst().orElse(null);
-        Instant nextDue = next == null ? null : next == BREACH ? due : reached(clock, calendar, next);
+        // the next step is usually the first warning: its instant is known, and each walk of the calendar costs
+        Instant nextDue = next == null ? null : next == BREACH ? due : next.equals(firstWarning) ? atRisk : reached(clock, calendar, next);
         return new Schedule(due, atRisk, next, nextDue);
     }
 

@@ -8,6 +8,7 @@
 # env:   PORT (10243)  WORK (a new /tmp/hub-bench.XXXXXX)  HUB_JAVA_OPTS (e.g. a JFR recording)
 #        ROUNDS (2: MAILS mails per round; round 1 meets a hub just started, later ones a warm hub, as in production)
 #        MAILBOX_MAX_MESSAGES_PER_POLL, MAILBOX_INTAKE_THREADS (the hub's defaults otherwise)
+#        KEEP_DB=1 keeps the run's database (hub_bench_<epoch>) for a look at what intake wrote
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mails=${1:-10000}
@@ -28,7 +29,8 @@ cleanup() {
     # the port is free only once it has exited: a run started right after this one needs it
     for _ in $(seq 50); do kill -0 "$dovecot_pid" 2>/dev/null || break; sleep 0.1; done
   fi
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true
+  if [ "${KEEP_DB:-0}" = 1 ]; then log "kept the database $db"
+  else psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres >/dev/null 2>&1 || true; fi
   rm -rf "$work/dovecot/home"   # the mails (about 3 KB each); the hub's and Dovecot's logs stay in $work
 }
 trap cleanup EXIT

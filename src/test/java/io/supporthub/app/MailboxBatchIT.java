@@ -43,9 +43,14 @@ class MailboxBatchIT {
 
     @BeforeEach
     void start() throws Exception {
-        hub = new HubUnderTest().mailboxKeys(Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1",
+        hub = startHub(500);
+    }
+
+    private HubApplication startHub(int mailsPerBatch) throws Exception {
+        return new HubUnderTest().mailboxKeys(Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1",
                 "mailbox.port", Integer.toString(greenMail.getImap().getPort()), "mailbox.username", SUPPORT, "mailbox.password", "secret",
-                "mailbox.folder", FOLDER, "mailbox.poll-interval", "PT0.2S", "mailbox.address", SUPPORT)).start();
+                "mailbox.folder", FOLDER, "mailbox.poll-interval", "PT0.2S", "mailbox.address", SUPPORT,
+                "mailbox.max-messages-per-poll", Integer.toString(mailsPerBatch))).start();
     }
 
     @AfterEach
@@ -106,6 +111,24 @@ class MailboxBatchIT {
         assertThat(Rows.count(hub.dataSource(), "select count(*) from ticket")).isEqualTo(1);
         assertThat(Rows.one(hub.dataSource(), "select decision from mail_message where message_id = 'second@example.org'"))
                 .containsEntry("decision", "appended_comment");
+    }
+
+    @Test
+    void replies_in_the_batches_after_the_mails_they_answer_become_comments_although_each_batch_was_fetched_ahead() throws Exception {
+        hub.close();
+        hub = startHub(2);
+        // batches of two: each reply arrives in the batch after its original, which is still committing while it is prepared
+        arriveTogether(List.of(mail("<a1@example.org>", "ann@example.com", "Sync fails", null),
+                mail("<b1@example.org>", "bob@example.com", "Invoice missing", null),
+                mail("<a2@example.org>", "ann@example.com", "Re: Sync fails", "<a1@example.org>"),
+                mail("<c1@example.org>", "cat@example.com", "Password reset", null),
+                mail("<b2@example.org>", "bob@example.com", "Re: Invoice missing", "<b1@example.org>"),
+                mail("<a3@example.org>", "ann@example.com", "Re: Re: Sync fails", "<a2@example.org>")));
+
+        awaitAllSeen(6);
+        assertThat(Rows.count(hub.dataSource(), "select count(*) from ticket")).isEqualTo(3);
+        assertThat(Rows.count(hub.dataSource(), "select count(*) from mail_message where decision = 'appended_comment'")).isEqualTo(3);
+        assertThat(Rows.count(hub.dataSource(), "select count(distinct ticket_id) from mail_message where message_id like 'a%'")).isEqualTo(1);
     }
 
     @Test

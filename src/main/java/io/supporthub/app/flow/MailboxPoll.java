@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,7 @@ public final class MailboxPoll {
     private final LinkedHashSet<Long> pending;
     private final Set<Long> attempted = new HashSet<>();
     private MailBatch committing;
+    private CompletableFuture<List<ReceivedMail>> prefetched;
     private int batches;
     private int mails;
     private String stopReason;
@@ -78,6 +80,39 @@ public final class MailboxPoll {
 
     synchronized boolean hasPending() {
         return !pending.isEmpty();
+    }
+
+    /** The next batch's mails being fetched while the current batch is prepared; at most one at a time. */
+    synchronized void prefetching(CompletableFuture<List<ReceivedMail>> fetch) {
+        if (prefetched != null) {
+            throw new IllegalStateException("a batch is being fetched already");
+        }
+        prefetched = fetch;
+    }
+
+    synchronized boolean hasPrefetched() {
+        return prefetched != null;
+    }
+
+    /** The mails fetched ahead, waiting for the fetch to end (its failure is rethrown); null when none was started. */
+    List<ReceivedMail> takePrefetched() throws ExecutionException, InterruptedException {
+        CompletableFuture<List<ReceivedMail>> fetch;
+        synchronized (this) {
+            fetch = prefetched;
+            prefetched = null;
+        }
+        return fetch == null ? null : fetch.get();
+    }
+
+    /** Before logging out: a fetch ahead that nobody will take must not find its connection closed under it. Its mails stay unseen. */
+    void abandonPrefetched() {
+        try {
+            takePrefetched();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the poll is ending anyway; what was not fetched stays unseen for the next one
+        }
     }
 
     /** A new batch of fetched mails; it knows the Message-IDs of the batch still being committed, whose tickets it cannot see yet. */

@@ -179,6 +179,28 @@ public class NotificationStore {
         });
     }
 
+    /**
+     * A send that can never succeed (the recipient's address is malformed): failed at once, and on the ticket's timeline,
+     * so the agent sees that the customer got no mail.
+     */
+    public void markUndeliverable(Notification notification, String error) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "update notification set state = 'failed', claimed_until = null, last_error = ? where id = ?")) {
+                st.setString(1, error);
+                st.setLong(2, notification.id());
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, 'notification_failed', 'notify', ?, ?)")) {
+                st.setLong(1, notification.ticketId());
+                st.setString(2, notification.kind().code() + " to " + notification.recipient() + " cannot be sent: " + error);
+                st.setObject(3, Json.jsonb(java.util.Map.of("notification_id", notification.id())));
+                return st.executeUpdate();
+            }
+        });
+    }
+
     /** Puts a failed send back in the queue with exponential backoff; after maxAttempts it stays failed for an admin. */
     public void markFailed(long id, String error, int maxAttempts) {
         transactions.inTransaction(c -> {

@@ -93,6 +93,20 @@ class OutboundMailCapsTest {
         assertThat(notifications.due(100)).doesNotContain(claimed.id());
     }
 
+    @Test
+    void a_notification_to_a_malformed_address_fails_at_once_with_the_reason_on_the_timeline() {
+        IntakeOutcome ticket = ticket("malformed@example.com");
+        Notification claimed = notifications.claim(ticket.notificationIds().get(0)).orElseThrow();
+
+        notifications.markUndeliverable(claimed, "the address is malformed (AddressException: Domain contains control or whitespace)");
+
+        assertThat(Rows.one(dataSource, "select state from notification where id = ?", claimed.id())).containsEntry("state", "failed");
+        assertThat(Rows.one(dataSource, "select actor, reason from ticket_event where ticket_id = ? and type = 'notification_failed'",
+                claimed.ticketId())).containsEntry("actor", "notify").containsEntry("reason", "acknowledgement_mail to malformed@example.com "
+                + "cannot be sent: the address is malformed (AddressException: Domain contains control or whitespace)");
+        assertThat(notifications.due(100)).doesNotContain(claimed.id());
+    }
+
     private static IntakeOutcome ticket(String requester) {
         IntakeRequest request = new IntakeRequest(Channel.API, requester, null, "Question", "body", null);
         return intake.create(TicketDraft.of(request)

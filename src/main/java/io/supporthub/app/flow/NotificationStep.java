@@ -95,10 +95,29 @@ public class NotificationStep {
         store.markSent(notification, reason);
     }
 
-    public void failed(@ExchangeProperty("hubNotification") Notification notification,
-                       @ExchangeProperty("CamelExceptionCaught") Exception error) {
-        if (notification != null) {
-            store.markFailed(notification.id(), error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage(), MAX_ATTEMPTS);
+    /** Records the failure with its backoff; returns what happens next, for the log. */
+    public String failed(@ExchangeProperty("hubNotification") Notification notification,
+                         @ExchangeProperty("CamelExceptionCaught") Exception error) {
+        if (notification == null) {
+            return "nothing recorded: no notification was claimed";
         }
+        String description = error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage();
+        if (isPermanent(error)) {
+            // no retry can cure it: failed at once for an admin, instead of twelve more tries over hours
+            store.markUndeliverable(notification, "the address is malformed (" + description + ")");
+            return "not retried: the address is malformed";
+        }
+        store.markFailed(notification.id(), description, MAX_ATTEMPTS);
+        return notification.attempts() >= MAX_ATTEMPTS ? "given up after " + notification.attempts() + " attempts" : "will retry";
+    }
+
+    /** A recipient address the mail library refuses to parse (e.g. a control character in it) fails the same way every time. */
+    static boolean isPermanent(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.mail.internet.AddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

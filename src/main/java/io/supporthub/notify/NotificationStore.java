@@ -162,21 +162,7 @@ public class NotificationStore {
 
     /** Keeps a notification a cap stopped, with its reason, and puts the suppression on the ticket's timeline. */
     public void markSuppressed(Notification notification, String reason) {
-        transactions.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "update notification set state = 'suppressed', claimed_until = null, last_error = ? where id = ?")) {
-                st.setString(1, reason);
-                st.setLong(2, notification.id());
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, 'notification_suppressed', 'loop-guard', ?, ?)")) {
-                st.setLong(1, notification.ticketId());
-                st.setString(2, notification.kind().code() + " to " + notification.recipient() + " not sent: " + reason);
-                st.setObject(3, Json.jsonb(java.util.Map.of("notification_id", notification.id())));
-                return st.executeUpdate();
-            }
-        });
+        endUnsent(notification, "suppressed", reason, "notification_suppressed", "loop-guard", "not sent: " + reason);
     }
 
     /**
@@ -184,18 +170,26 @@ public class NotificationStore {
      * so the agent sees that the customer got no mail.
      */
     public void markUndeliverable(Notification notification, String error) {
+        endUnsent(notification, "failed", error, "notification_failed", "notify", "cannot be sent: " + error);
+    }
+
+    /** Ends a notification that will not be sent, in one transaction with the timeline event that says why. */
+    private void endUnsent(Notification notification, String state, String lastError, String eventType, String actor, String outcome) {
         transactions.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement(
-                    "update notification set state = 'failed', claimed_until = null, last_error = ? where id = ?")) {
-                st.setString(1, error);
-                st.setLong(2, notification.id());
+                    "update notification set state = ?, claimed_until = null, last_error = ? where id = ?")) {
+                st.setString(1, state);
+                st.setString(2, lastError);
+                st.setLong(3, notification.id());
                 st.executeUpdate();
             }
             try (PreparedStatement st = c.prepareStatement(
-                    "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, 'notification_failed', 'notify', ?, ?)")) {
+                    "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
                 st.setLong(1, notification.ticketId());
-                st.setString(2, notification.kind().code() + " to " + notification.recipient() + " cannot be sent: " + error);
-                st.setObject(3, Json.jsonb(java.util.Map.of("notification_id", notification.id())));
+                st.setString(2, eventType);
+                st.setString(3, actor);
+                st.setString(4, notification.kind().code() + " to " + notification.recipient() + " " + outcome);
+                st.setObject(5, Json.jsonb(java.util.Map.of("notification_id", notification.id())));
                 return st.executeUpdate();
             }
         });

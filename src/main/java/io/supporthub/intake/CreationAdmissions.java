@@ -49,10 +49,6 @@ public class CreationAdmissions {
     public record Candidate(String sender, String messageKey) {
     }
 
-    public CreationCap cap() {
-        return cap;
-    }
-
     /** A mail without a readable sender is admitted: intake then quarantines it for that, which says more than the cap would. */
     public Admission admit(String sender, String messageKey) {
         return transactions.inTransaction(c -> admit(c, sender, messageKey));

@@ -33,12 +33,7 @@ public final class ClockKeeper {
         this.policies = policies;
     }
 
-    /** Starts the clocks of a ticket just created: first cycles, nothing to look up. */
-    public List<TicketEvent> startNew(Connection c, TicketFacts ticket, Set<SlaMetric> metrics, Instant now) throws SQLException {
-        return startNewAll(c, List.of(ticket), metrics, now).getOrDefault(ticket.id(), List.of());
-    }
-
-    /** {@link #startNew} for many tickets created in one transaction: the clocks of all of them go in one batch. */
+    /** Starts the clocks of tickets just created in one transaction: first cycles, nothing to look up, all in one batch. */
     public Map<Long, List<TicketEvent>> startNewAll(Connection c, List<TicketFacts> tickets, Set<SlaMetric> metrics, Instant now)
             throws SQLException {
         return start(c, tickets, metrics, false, now, true);

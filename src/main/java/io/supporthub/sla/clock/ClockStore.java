@@ -25,10 +25,6 @@ public final class ClockStore {
     public record DueClock(SlaClock clock, TicketFacts ticket) {
     }
 
-    public long insert(Connection c, SlaClock clock, ClockLadder.Schedule schedule, Instant now) throws SQLException {
-        return insertAll(c, List.of(clock), List.of(schedule), now).get(0);
-    }
-
     /**
      * Inserts new clocks in one batch and returns their ids, in order. The ids are drawn first, so the rows can go in a
      * batch (which the driver rewrites into multi-row inserts) rather than one round trip each.

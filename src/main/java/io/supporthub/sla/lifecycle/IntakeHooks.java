@@ -3,6 +3,7 @@ package io.supporthub.sla.lifecycle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What intake tells the SLA engine, inside its own transaction: a ticket was created, a customer's
@@ -14,8 +15,8 @@ public interface IntakeHooks {
     /** Nothing to start: for tools and tests that create tickets without SLA clocks. */
     IntakeHooks NONE = new IntakeHooks() {
         @Override
-        public List<Long> ticketCreated(Connection c, long ticketId) {
-            return List.of();
+        public Map<Long, List<Long>> ticketsCreated(Connection c, List<Long> ticketIds) {
+            return Map.of();
         }
 
         @Override
@@ -27,17 +28,11 @@ public interface IntakeHooks {
         }
     };
 
-    /** Starts the new ticket's clocks and timers; returns the ids of notifications queued (e.g. a VIP manager notice). */
-    List<Long> ticketCreated(Connection c, long ticketId) throws SQLException;
-
-    /** {@link #ticketCreated} for the tickets of a mailbox batch, created in one transaction; the notifications queued, by ticket. */
-    default java.util.Map<Long, List<Long>> ticketsCreated(Connection c, List<Long> ticketIds) throws SQLException {
-        java.util.Map<Long, List<Long>> queued = new java.util.HashMap<>();
-        for (long id : ticketIds) {
-            queued.put(id, ticketCreated(c, id));
-        }
-        return queued;
-    }
+    /**
+     * Starts the clocks and timers of tickets just created in this transaction (one, or a mailbox batch's); returns the
+     * ids of the notifications queued (e.g. a VIP manager notice), by ticket.
+     */
+    Map<Long, List<Long>> ticketsCreated(Connection c, List<Long> ticketIds) throws SQLException;
 
     /** A customer's reply was appended; the status is what it was before and what the reply made it. */
     void customerReplied(Connection c, long ticketId, String statusBefore, String statusAfter) throws SQLException;

@@ -60,11 +60,6 @@ public final class SlaLifecycle implements IntakeHooks {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    @Override
-    public List<Long> ticketCreated(Connection c, long ticketId) throws SQLException {
-        return ticketsCreated(c, List.of(ticketId)).getOrDefault(ticketId, List.of());
-    }
-
     /** Starts the clocks and arms the timers of tickets created in this transaction, in a few statements for all of them. */
     @Override
     public Map<Long, List<Long>> ticketsCreated(Connection c, List<Long> ticketIds) throws SQLException {

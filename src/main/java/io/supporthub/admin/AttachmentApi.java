@@ -1,9 +1,6 @@
 package io.supporthub.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.ticket.attachment.AttachmentStore;
 import io.supporthub.ticket.attachment.TicketAttachment;
@@ -14,8 +11,7 @@ import java.util.Map;
 /** The face of {@code /api/v1/tickets/{key}/attachments}: the list as JSON, and one file with headers that keep it inert. */
 public class AttachmentApi {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = ApiJson.isoDates();
     private final TicketStore tickets;
     private final TicketAttachments attachments;
 
@@ -26,7 +22,7 @@ public class AttachmentApi {
 
     public String list(String ticketKey) {
         tickets.findByKey(ticketKey).orElseThrow(() -> ApiException.notFound("no ticket " + ticketKey));
-        return write(Map.of("items", attachments.list(ticketKey).stream().map(AttachmentApi::view).toList()));
+        return ApiJson.write(json, Map.of("items", attachments.list(ticketKey).stream().map(AttachmentApi::view).toList()));
     }
 
     /** A file's bytes and the response headers to send with them. */
@@ -74,13 +70,5 @@ public class AttachmentApi {
         v.put("download_url", a.stored() ? AttachmentStore.downloadPath(a.ticketKey(), a.id()) : null);
         v.put("created_at", a.createdAt());
         return v;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

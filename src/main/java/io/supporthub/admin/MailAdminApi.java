@@ -1,9 +1,6 @@
 package io.supporthub.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailQuarantine;
 import java.util.List;
@@ -12,8 +9,7 @@ import java.util.Map;
 /** The JSON face of {@code /api/v1/mail}: decision records of received mail, and the quarantine. */
 public class MailAdminApi {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    private final ObjectMapper json = ApiJson.isoDates()
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
     private final MailDecisions decisions;
     private final MailQuarantine quarantine;
@@ -31,7 +27,7 @@ public class MailAdminApi {
             throw ApiException.badRequest("give exactly one of message_id=<Message-ID> or ticket=<SH-key>");
         }
         List<MailDecisions.Decision> found = byMessage ? decisions.byMessageId(messageId) : decisions.byTicket(ticket.strip());
-        return write(Map.of("items", found));
+        return ApiJson.write(json, Map.of("items", found));
     }
 
     /** Query: pending=true leaves out what was replayed; kind=error|held narrows to failed or held mail; limit 1–500. */
@@ -51,7 +47,7 @@ public class MailAdminApi {
             case "held" -> MailQuarantine.Kind.HELD;
             default -> throw ApiException.badRequest("kind must be error (mail that failed) or held (mail a policy held), got '" + kind + "'");
         };
-        return write(Map.of("items", quarantine.list("true".equalsIgnoreCase(pending), which, max)));
+        return ApiJson.write(json, Map.of("items", quarantine.list("true".equalsIgnoreCase(pending), which, max)));
     }
 
     public MailQuarantine.Quarantined quarantined(String id) {
@@ -65,14 +61,6 @@ public class MailAdminApi {
     /** Marks the replay done and answers with what the mail's decision record now says. */
     public String replayed(long id, String messageKey) {
         quarantine.markReplayed(id);
-        return write(Map.of("quarantine_id", id, "message_key", messageKey, "decisions", decisions.byMessageId(messageKey)));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiJson.write(json, Map.of("quarantine_id", id, "message_key", messageKey, "decisions", decisions.byMessageId(messageKey)));
     }
 }

@@ -33,7 +33,7 @@ public class SlaApi {
             throw ApiException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
         }
         try {
-            return write(SlaSimulation.simulate(request));
+            return ApiJson.write(JSON, SlaSimulation.simulate(request));
         } catch (InvalidSlaInputException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -65,7 +65,7 @@ public class SlaApi {
             item.putAll(e.getValue());
             return item;
         }).toList());
-        return write(view);
+        return ApiJson.write(JSON, view);
     }
 
     private static Map<String, Long> empty() {
@@ -74,13 +74,5 @@ public class SlaApi {
         counts.put("at_risk", 0L);
         counts.put("breached", 0L);
         return counts;
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

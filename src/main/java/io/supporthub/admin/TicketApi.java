@@ -3,8 +3,6 @@ package io.supporthub.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.supporthub.ticket.Channel;
 import io.supporthub.ticket.IntakeRequest;
 import io.supporthub.ticket.Priority;
@@ -26,8 +24,7 @@ public class TicketApi {
     static final int MAX_SUBJECT = 998;
     static final int MAX_MESSAGE = 256 * 1024;
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = ApiJson.isoDates();
     private final TicketStore tickets;
     private final TicketAttachments attachments;
     private final java.util.function.LongFunction<java.util.List<Map<String, Object>>> slaClocks;
@@ -88,7 +85,7 @@ public class TicketApi {
         view.put("attachments", attachments.list(ticket.key()).stream().map(AttachmentApi::view).toList());
         view.put("sla", slaClocks.apply(ticket.id()));
         view.put("timeline", tickets.timeline(ticket.id()).stream().map(TicketApi::eventView).toList());
-        return write(view);
+        return ApiJson.write(json, view);
     }
 
     /** Lists tickets; query parameters: status, tier, priority, requester, limit (1–200), cursor. */
@@ -110,7 +107,7 @@ public class TicketApi {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("items", page.tickets().stream().map(TicketApi::ticketView).toList());
         view.put("next_cursor", page.nextBeforeId() == null ? null : page.nextBeforeId().toString());
-        return write(view);
+        return ApiJson.write(json, view);
     }
 
     public String created(String key) {
@@ -118,7 +115,7 @@ public class TicketApi {
     }
 
     public String error(int status, String message) {
-        return write(Map.of("status", status, "error", message == null ? "error" : message));
+        return ApiJson.write(json, Map.of("status", status, "error", message == null ? "error" : message));
     }
 
     private static <T> T parse(Map<String, Object> query, String name, java.util.function.Function<String, T> parser) {
@@ -178,14 +175,6 @@ public class TicketApi {
         v.put("at", e.occurredAt());
         v.put("details", e.payload());
         return v;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

@@ -135,9 +135,8 @@ public class MailboxPoller {
             poll.stop("interrupted while a batch was fetched");
             return poll.newBatch(List.of());
         } catch (ExecutionException e) {
-            Exception cause = e.getCause() instanceof CompletionException c && c.getCause() instanceof Exception inner ? inner
-                    : e.getCause() instanceof Exception other ? other : e;
-            failed(poll, cause);
+            // get() has unwrapped the CompletionException: the cause is the fetch's own exception
+            failed(poll, e.getCause() instanceof Exception cause ? cause : e);
             return poll.newBatch(List.of());
         } catch (MessagingException | RuntimeException e) {
             failed(poll, e);

@@ -21,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,7 @@ class CreationAdmissionsTest {
 
     @BeforeAll
     static void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.create());
-        dataSource.setMaximumPoolSize(8);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabase.migratedPool(8);
         admissions = new CreationAdmissions(new Transactions(dataSource), CLOCK,
                 new CreationCap(3, Duration.ofHours(1), Set.of("alerts@monitor.example", "@ops.example")));
     }

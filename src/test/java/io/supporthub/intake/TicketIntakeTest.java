@@ -33,7 +33,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +46,7 @@ class TicketIntakeTest {
 
     @BeforeAll
     static void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.create());
-        dataSource.setMaximumPoolSize(8);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabase.migratedPool(8);
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
         TicketStore tickets = new TicketStore(transactions, new CustomerStore(transactions));

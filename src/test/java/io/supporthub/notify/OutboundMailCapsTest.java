@@ -24,7 +24,6 @@ import io.supporthub.ticket.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,7 @@ class OutboundMailCapsTest {
 
     @BeforeAll
     static void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.create());
-        dataSource.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabase.migratedPool(4);
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
         TicketStore tickets = new TicketStore(transactions, new io.supporthub.ticket.CustomerStore(transactions));

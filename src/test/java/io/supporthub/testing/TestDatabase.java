@@ -87,4 +87,13 @@ public final class TestDatabase {
     private static String redact(String url) {
         return url.replaceAll("password=[^&]*", "password=***");
     }
+
+    /** A pool on a fresh database with the hub's schema, for tests that work below the application. */
+    public static com.zaxxer.hikari.HikariDataSource migratedPool(int size) {
+        com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
+        dataSource.setJdbcUrl(create());
+        dataSource.setMaximumPoolSize(size);
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
+    }
 }

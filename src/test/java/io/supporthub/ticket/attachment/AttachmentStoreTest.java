@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,10 +48,7 @@ class AttachmentStoreTest {
 
     @BeforeAll
     static void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.create());
-        dataSource.setMaximumPoolSize(4);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabase.migratedPool(4);
         Transactions transactions = new Transactions(dataSource);
         TicketStore tickets = new TicketStore(transactions, new CustomerStore(transactions));
         AttachmentStore store = new AttachmentStore(tickets, LIMITS);

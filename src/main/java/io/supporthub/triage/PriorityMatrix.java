@@ -22,8 +22,16 @@ public final class PriorityMatrix {
     public enum Level {
         HIGH, MEDIUM, LOW;
 
+        private static final Level[] LEVELS = values();
+
+        /** The level named by a rule's result, in any case; called for every matching rule of every ticket, so it allocates nothing. */
         static Level parse(String text) {
-            return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            for (Level level : LEVELS) {
+                if (level.name().equalsIgnoreCase(text)) {
+                    return level;
+                }
+            }
+            throw new IllegalArgumentException("not a level (high, medium or low): " + text);
         }
 
         Level atLeast(Level other) {

@@ -25,7 +25,9 @@ class MigrationOrderTest {
         try (Stream<Path> files = Files.list(migrations)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (!name.startsWith("V8__") && !name.startsWith("V9__")) {
+                int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
+                // what such a database had: everything up to V14 but V8 and V9
+                if (version <= 14 && version != 8 && version != 9) {
                     Files.copy(file, before.resolve(name));
                 }
             }
@@ -38,7 +40,7 @@ class MigrationOrderTest {
 
             Database.migrate(dataSource, "classpath:db/migration");
 
-            assertThat(versions(dataSource)).contains("8", "9", "10", "13", "14");
+            assertThat(versions(dataSource)).contains("8", "9", "10", "13", "14", "15");
             assertThat(Rows.count(dataSource, "select count(*) from information_schema.tables where table_name in ('sla_step', 'mailbox_poll')"))
                     .isEqualTo(2);
         }

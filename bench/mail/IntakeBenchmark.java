@@ -102,7 +102,11 @@ public class IntakeBenchmark {
                 System.getProperty("java.class.path"), source, "bare", Integer.toString(port), user, password, Integer.toString(expected))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) {
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bare fetch did not finish in 5 minutes: " + out);
+        }
+        if (p.exitValue() != 0) {
             throw new IllegalStateException("bare fetch failed: " + out);
         }
         return Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1));
@@ -278,6 +282,9 @@ public class IntakeBenchmark {
     static double bareFetch(int port, String user, String password, int expected) throws Exception {
         Properties props = new Properties();
         props.setProperty("mail.imap.peek", "true");
+        // a hung connection fails the run with a reason instead of stalling it
+        props.setProperty("mail.imap.connectiontimeout", "10000");
+        props.setProperty("mail.imap.timeout", "60000");
         Session session = Session.getInstance(props);
         long started = System.nanoTime();
         int read = 0;

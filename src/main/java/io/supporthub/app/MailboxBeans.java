@@ -48,7 +48,7 @@ final class MailboxBeans {
             access.put(mailbox.name(), new MailboxAccess(mailbox, login, MailboxLogin.javaMailProperties(login)));
         }
         // each intake thread and each committer may hold a connection at the same moment, besides Quartz and the rest
-        int peak = mailboxes.enabled().stream().mapToInt(m -> m.intakeThreads() + 1).sum() + 4;
+        int peak = mailboxes.enabled().stream().mapToInt(m -> m.intakeThreads() + Mailboxes.COMMITS_IN_FLIGHT).sum() + 4;
         if (!mailboxes.enabled().isEmpty() && hub.dbPoolSize() < peak) {
             LOG.warn("hub.db.pool-size is {}, but mail intake ({} mailbox(es), their intake threads and committers) may want up to {} "
                     + "connections at once besides the scheduler and the API; raise HUB_DB_POOL_SIZE to avoid waiting for one",

@@ -28,6 +28,7 @@ public final class MailBatch {
     private final Set<Long> done = new LinkedHashSet<>();
     private final List<Long> notifications = new ArrayList<>();
     private final CompletableFuture<Void> committed = new CompletableFuture<>();
+    private volatile MailBatch handedOverBefore;
 
     MailBatch(MailboxPoll poll, List<ReceivedMail> mails, Set<String> earlierMessageIds) {
         this.poll = poll;
@@ -43,7 +44,7 @@ public final class MailBatch {
         return mails;
     }
 
-    /** Message-IDs of the batch committed while this one was prepared: a mail answering one of them waits for it. */
+    /** Message-IDs of the batches committed while this one was prepared: a mail answering one of them waits for them. */
     Set<String> earlierMessageIds() {
         return earlierMessageIds;
     }
@@ -102,5 +103,23 @@ public final class MailBatch {
 
     CompletableFuture<Void> committed() {
         return committed;
+    }
+
+    /** The batch of the same poll handed over to the committers just before this one (null for the first). */
+    void handedOverAfter(MailBatch previous) {
+        handedOverBefore = previous;
+    }
+
+    /**
+     * Waits until the batch handed over before this one is done, and with it every earlier one (each waited for its own
+     * predecessor before its mails went one by one). Batches commit side by side; a mail that goes one by one may answer
+     * a mail of an earlier batch and must find its ticket. Safe on a committer's thread: the committers take batches in
+     * the order they were handed over, so the earlier batch is being committed already or is done.
+     */
+    void awaitEarlierBatches() {
+        MailBatch previous = handedOverBefore;
+        if (previous != null) {
+            poll.awaitDone(previous);
+        }
     }
 }

@@ -79,6 +79,10 @@ public class MailBatchStep {
             oneByOne.addAll(together);
         }
         List<ReceivedMail> single = oneByOne.stream().map(batch::get).toList();
+        if (!single.isEmpty()) {
+            // they may answer mail of the batch committed beside this one: its tickets must be there to be found
+            mailBatch.awaitEarlierBatches();
+        }
         mailBatch.oneByOne(single);
         return single;
     }

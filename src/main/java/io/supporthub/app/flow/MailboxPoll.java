@@ -2,9 +2,12 @@ package io.supporthub.app.flow;
 
 import io.supporthub.connector.mailbox.ImapMailbox;
 import io.supporthub.connector.mailbox.MailboxSettings;
+import io.supporthub.connector.mailbox.Mailboxes;
 import io.supporthub.mail.ReceivedMail;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,20 +19,24 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One poll of one mailbox, from login to logout: the open connection, the unseen UIDs still to take,
- * and the batch being committed while the next one is prepared. Lives in the poll's exchange
+ * and the batches being committed while the next one is prepared. Lives in the poll's exchange
  * (property {@code hubMailboxPoll}).
  */
 public final class MailboxPoll {
 
-    /** How long a poll waits for its previous batch's commit before giving up on it (its mails then stay unseen). */
+    /** How long a poll waits for an earlier batch's commit before giving up on it (its mails then stay unseen). */
     static final Duration COMMIT_WAIT = Duration.ofMinutes(5);
+
+    private static final int COMMITS_IN_FLIGHT = Mailboxes.COMMITS_IN_FLIGHT;
 
     private final MailboxSettings mailbox;
     private final ImapMailbox imap;
     private final long uidValidity;
     private final LinkedHashSet<Long> pending;
     private final Set<Long> attempted = new HashSet<>();
-    private MailBatch committing;
+    /** Handed over to the committers and not yet done, oldest first; at most {@link #COMMITS_IN_FLIGHT}. */
+    private final Deque<MailBatch> committing = new ArrayDeque<>();
+    private MailBatch lastHandedOver;
     private CompletableFuture<List<ReceivedMail>> prefetched;
     private int batches;
     private int mails;
@@ -115,30 +122,48 @@ public final class MailboxPoll {
         }
     }
 
-    /** A new batch of fetched mails; it knows the Message-IDs of the batch still being committed, whose tickets it cannot see yet. */
+    /** A new batch of fetched mails; it knows the Message-IDs of the batches still being committed, whose tickets it cannot see yet. */
     synchronized MailBatch newBatch(List<ReceivedMail> fetched) {
         batches++;
         mails += fetched.size();
-        return new MailBatch(this, fetched, committing == null ? Set.of() : committing.messageIds());
+        Set<String> committingIds = new HashSet<>();
+        committing.forEach(batch -> committingIds.addAll(batch.messageIds()));
+        return new MailBatch(this, fetched, committingIds);
     }
 
-    /** Waits for the batch before to finish committing, then counts this one as committing. */
+    /**
+     * Counts the batch as committing once fewer than {@link #COMMITS_IN_FLIGHT} are, waiting for the oldest otherwise. The
+     * batch learns which one was handed over before it: its mails that must see that batch's tickets wait for it.
+     */
     void handOver(MailBatch batch) {
-        awaitCommit();
-        synchronized (this) {
-            committing = batch;
+        while (true) {
+            MailBatch oldest;
+            synchronized (this) {
+                committing.removeIf(b -> b.committed().isDone());
+                if (committing.size() < COMMITS_IN_FLIGHT || stopped()) {
+                    batch.handedOverAfter(lastHandedOver);
+                    committing.addLast(batch);
+                    lastHandedOver = batch;
+                    return;
+                }
+                oldest = committing.peekFirst();
+            }
+            // a batch that does not finish in time stops the poll; this one is still handed over, as its mails were read
+            awaitDone(oldest);
         }
     }
 
-    /** Waits for the batch being committed, if any; one that does not finish in time stays unseen. */
+    /** Waits for every batch being committed; one that does not finish in time stays unseen. */
     void awaitCommit() {
-        MailBatch batch;
+        List<MailBatch> inFlight;
         synchronized (this) {
-            batch = committing;
+            inFlight = new ArrayList<>(committing);
         }
-        if (batch == null) {
-            return;
-        }
+        inFlight.forEach(this::awaitDone);
+    }
+
+    /** Waits for one batch of this poll to be done; one that does not finish in time stops the poll. */
+    void awaitDone(MailBatch batch) {
         try {
             batch.committed().get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -172,8 +172,9 @@ public class MailboxPoller {
     }
 
     /**
-     * Waits until the batch before has committed, then the prepared batch goes to the committer: so the next batch is
-     * fetched and prepared while this one commits, and batches still commit in order.
+     * Waits until fewer than two batches of the poll are committing, then the prepared batch goes to the committers: so
+     * the next batch is fetched and prepared while this one commits beside the one before. A mail that must see an earlier
+     * batch's tickets (it answers one of its mails) is committed after that batch, one by one.
      */
     public void handOver(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
         poll.handOver(batch);

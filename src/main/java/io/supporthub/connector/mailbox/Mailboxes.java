@@ -25,6 +25,12 @@ import java.util.stream.Collectors;
  */
 public record Mailboxes(List<MailboxSettings> enabled) {
 
+    /**
+     * Batches of one mailbox's poll committing at the same time. A batch's commit alternates between the hub building
+     * statements and PostgreSQL executing them; with two in flight each side works while the other batch is on the other.
+     */
+    public static final int COMMITS_IN_FLIGHT = 2;
+
     public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("mailbox",
             List.of(NAMES, ENABLED, PROTOCOL, HOST, PORT, USERNAME, PASSWORD, FOLDER, POLL_INTERVAL, MAX_PER_POLL, ADDRESS, QUEUE, CATEGORY,
                     INTAKE_THREADS, TIMEOUT, AUTH, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN, OAUTH2_SCOPE));
@@ -110,8 +116,8 @@ public record Mailboxes(List<MailboxSettings> enabled) {
         p.put("mailbox.enabled", Boolean.toString(any()));
         long shortest = enabled.stream().map(MailboxSettings::pollInterval).min(Duration::compareTo).orElse(Duration.ofSeconds(10)).toMillis();
         p.put("mailbox.poll-delay-ms", Long.toString(Math.max(shortest, 100)));
-        // each mailbox commits one batch at a time; one committer each keeps a busy mailbox from delaying another
-        p.put("mailbox.committers", Integer.toString(Math.max(1, enabled.size())));
+        // committers enough for every mailbox's batches in flight: a busy mailbox never delays another
+        p.put("mailbox.committers", Integer.toString(Math.max(1, enabled.size()) * COMMITS_IN_FLIGHT));
         return p;
     }
 

@@ -1,5 +1,5 @@
--- Each new ticket is written in its batch's transaction by one committer per mailbox, so what
--- PostgreSQL spends per ticket row bounds the intake rate (docs/decisions/0305).
+-- Every new ticket's rows are written in its mail batch's transaction, so what PostgreSQL spends
+-- per row bounds the mailbox intake rate (docs/decisions/0306).
 
 -- A mail body is a few kilobytes: past TOAST's ~2 KB threshold it is compressed on insert. lz4
 -- compresses such a body in about a quarter of pglz's time (10-14 µs against 38-56 µs measured

@@ -6,7 +6,8 @@
 #
 # usage: bench/mail/intake-benchmark.sh [MAILS]          (from the project root; needs root for Dovecot; MAILS 10000)
 # env:   PORT (10243)  WORK (a new /tmp/hub-bench.XXXXXX)  HUB_JAVA_OPTS (e.g. a JFR recording)
-#        ROUNDS (2: MAILS mails per round; round 1 meets a hub just started, later ones a warm hub, as in production)
+#        ROUNDS (8: MAILS mails per round; round 1 meets a hub just started, whose JIT compilers then work for some
+#        50,000 mails on 2 cores; the later rounds show the hub as it runs for days)
 #        MAILBOX_MAX_MESSAGES_PER_POLL, MAILBOX_INTAKE_THREADS (the hub's defaults otherwise)
 #        KEEP_DB=1 keeps the run's database (hub_bench_<epoch>) for a look at what intake wrote
 set -euo pipefail

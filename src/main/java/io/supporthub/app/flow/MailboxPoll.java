@@ -126,6 +126,8 @@ public final class MailboxPoll {
     synchronized MailBatch newBatch(List<ReceivedMail> fetched) {
         batches++;
         mails += fetched.size();
+        // a batch that is done has its tickets visible to threading: only the others' Message-IDs matter
+        committing.removeIf(b -> b.committed().isDone());
         Set<String> committingIds = new HashSet<>();
         committing.forEach(batch -> committingIds.addAll(batch.messageIds()));
         return new MailBatch(this, fetched, committingIds);

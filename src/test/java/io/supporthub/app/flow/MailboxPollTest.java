@@ -46,10 +46,8 @@ class MailboxPollTest {
 
     @Test
     void a_new_batch_knows_the_message_ids_of_every_batch_still_committing() {
-        MailBatch first = prepared(1, "<a@example.org>");
-        poll.handOver(first);
-        MailBatch second = prepared(2, "<b@example.org>");
-        poll.handOver(second);
+        List<MailBatch> committing = twoCommitting();
+        MailBatch first = committing.get(0);
 
         assertThat(poll.newBatch(List.of(mail(3, "<c@example.org>"))).earlierMessageIds()).containsExactlyInAnyOrder("a@example.org", "b@example.org");
 
@@ -59,10 +57,9 @@ class MailboxPollTest {
 
     @Test
     void mails_of_a_batch_that_go_one_by_one_wait_until_the_batch_handed_over_before_it_is_done() {
-        MailBatch first = prepared(1, "<a@example.org>");
-        poll.handOver(first);
-        MailBatch second = prepared(2, "<b@example.org>");
-        poll.handOver(second);
+        List<MailBatch> committing = twoCommitting();
+        MailBatch first = committing.get(0);
+        MailBatch second = committing.get(1);
 
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(second::awaitEarlierBatches);
         await().during(STILL_WAITING).atMost(STILL_WAITING.multipliedBy(3)).until(() -> !waiting.isDone());
@@ -70,6 +67,15 @@ class MailboxPollTest {
         first.committed().complete(null);
         await().atMost(Duration.ofSeconds(5)).until(waiting::isDone);
         first.awaitEarlierBatches();   // the first batch of a poll waits for nothing
+    }
+
+    /** Batches of mails a@ and b@, both handed over and still committing. */
+    private List<MailBatch> twoCommitting() {
+        MailBatch first = prepared(1, "<a@example.org>");
+        poll.handOver(first);
+        MailBatch second = prepared(2, "<b@example.org>");
+        poll.handOver(second);
+        return List.of(first, second);
     }
 
     private MailBatch prepared(long uid, String messageId) {

@@ -87,7 +87,7 @@ final class HubBeans {
         MailIntake mailIntake = new MailIntake(transactions, ledger, intake,
                 new ReplyIntake(transactions, tickets, ledger, attachmentStore, sla.intakeHooks()),
                 new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine);
-        MailboxBeans.create(beans, hub, connectors, transactions, ledger, mailIntake, mailReader, quarantine, threader);
+        MailboxBeans.create(beans, hub, connectors, transactions, ledger, mailIntake, mailReader, quarantine, threader, meters);
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
                 (ApiTokens) beans.get("apiTokens")));
         SalesforceSettings crm = connectors.salesforce();

@@ -1,6 +1,8 @@
 package io.supporthub.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.supporthub.app.flow.MailBatchStep;
+import io.supporthub.app.flow.MailIntakeCounts;
 import io.supporthub.app.flow.MailIntakeStep;
 import io.supporthub.app.flow.MailboxAccess;
 import io.supporthub.app.flow.MailboxAuthenticator;
@@ -37,7 +39,7 @@ final class MailboxBeans {
     }
 
     static void create(Map<String, Object> beans, HubSettings hub, ConnectorSettings connectors, Transactions transactions, MailLedger ledger,
-                       MailIntake intake, InboundMailReader reader, MailQuarantine quarantine, MailThreader threader) {
+                       MailIntake intake, InboundMailReader reader, MailQuarantine quarantine, MailThreader threader, MeterRegistry meters) {
         Mailboxes mailboxes = connectors.mailboxes();
         MailboxPolls polls = new MailboxPolls(transactions, ManagementFactory.getRuntimeMXBean().getName());
         Map<String, MailboxLiveness> liveness = new LinkedHashMap<>();
@@ -58,8 +60,9 @@ final class MailboxBeans {
         beans.put("mailboxPolls", polls);
         beans.put("mailboxWatch", watch);
         beans.put("mailboxPoller", new MailboxPoller(access, ledger, polls, watch));
-        beans.put("mailIntakeStep", new MailIntakeStep(mailboxes, reader, ledger, quarantine, threader, intake));
-        beans.put("mailBatchStep", new MailBatchStep(intake));
+        MailIntakeCounts counts = new MailIntakeCounts(meters);
+        beans.put("mailIntakeStep", new MailIntakeStep(mailboxes, reader, ledger, quarantine, threader, intake, counts));
+        beans.put("mailBatchStep", new MailBatchStep(intake, counts));
         beans.put("preparedMails", new PreparedMails());
         beans.put("oneByOneOutcomes", new OneByOneOutcomes());
     }

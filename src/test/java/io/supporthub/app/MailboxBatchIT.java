@@ -1,5 +1,7 @@
 package io.supporthub.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,6 +77,12 @@ class MailboxBatchIT {
         assertThat(Rows.all(hub.dataSource(), "select mailbox_name, uidvalidity, uid from mail_message"))
                 .hasSize(3).allSatisfy(row -> assertThat(row).containsEntry("mailbox_name", "default").containsEntry("uidvalidity", folder().getUidValidity())
                         .hasEntrySatisfying("uid", uid -> assertThat((Long) uid).isPositive()));
+        // counted by outcome; the per-mail sub-routes are not timed, the routes that call them are
+        MeterRegistry meters = hub.camelContext().getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        assertThat(meters.get("supporthub.mail.intake").tags("mailbox", "default", "outcome", "ticket").counter().count()).isEqualTo(3.0);
+        assertThat(meters.get("supporthub.mail.intake").tags("mailbox", "default", "outcome", "quarantined").counter().count()).isEqualTo(1.0);
+        assertThat(meters.find("camel.exchanges.total").tag("routeId", "mail-prepare").counters()).isEmpty();
+        assertThat(meters.find("camel.exchanges.total").tag("routeId", "commit-mail-batch").counters()).isNotEmpty();
     }
 
     @Test

@@ -25,9 +25,11 @@ public class MailBatchStep {
     private static final Logger LOG = LoggerFactory.getLogger(MailBatchStep.class);
 
     private final MailIntake intake;
+    private final MailIntakeCounts counts;
 
-    public MailBatchStep(MailIntake intake) {
+    public MailBatchStep(MailIntake intake, MailIntakeCounts counts) {
         this.intake = intake;
+        this.counts = counts;
     }
 
     /** Commits what can go together; returns the mails to commit one by one, in UID order. */
@@ -60,16 +62,17 @@ public class MailBatchStep {
         long started = System.nanoTime();
         try {
             List<MailIntake.Outcome> outcomes = commit.isEmpty() ? List.of() : intake.commitAll(commit);
-            Map<String, Integer> counts = new TreeMap<>();
+            Map<String, Integer> byEffect = new TreeMap<>();
             for (int i = 0; i < outcomes.size(); i++) {
                 ReceivedMail mail = batch.get(together.get(i));
                 mailBatch.done(mail);
                 mailBatch.queued(outcomes.get(i).notificationIds());
-                counts.merge(outcomes.get(i).effect().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 1, Integer::sum);
+                counts.count(poll.mailbox().name(), outcomes.get(i).effect());
+                byEffect.merge(outcomes.get(i).effect().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 1, Integer::sum);
                 LOG.debug("Mailbox {}: {}: {}", poll.mailbox().name(), mail, outcomes.get(i).description());
             }
             LOG.info("Mailbox {}: {} of {} mails committed together in {} ms {}{}", poll.mailbox().name(), commit.size(), batch.size(),
-                    (System.nanoTime() - started) / 1_000_000, counts, oneByOne.isEmpty() ? "" : "; " + oneByOne.size() + " go one by one");
+                    (System.nanoTime() - started) / 1_000_000, byEffect, oneByOne.isEmpty() ? "" : "; " + oneByOne.size() + " go one by one");
         } catch (RuntimeException e) {
             if (DatabaseException.isUnavailable(e)) {
                 return unavailable(mailBatch, e);

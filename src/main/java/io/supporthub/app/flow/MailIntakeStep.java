@@ -48,15 +48,17 @@ public class MailIntakeStep {
     private final MailQuarantine quarantine;
     private final MailThreader threader;
     private final MailIntake intake;
+    private final MailIntakeCounts counts;
 
     public MailIntakeStep(Mailboxes mailboxes, InboundMailReader reader, MailLedger ledger, MailQuarantine quarantine,
-                          MailThreader threader, MailIntake intake) {
+                          MailThreader threader, MailIntake intake, MailIntakeCounts counts) {
         this.mailboxes = mailboxes;
         this.reader = reader;
         this.ledger = ledger;
         this.quarantine = quarantine;
         this.threader = threader;
         this.intake = intake;
+        this.counts = counts;
     }
 
     public InboundMail read(ReceivedMail mail) {
@@ -182,6 +184,7 @@ public class MailIntakeStep {
     /** Commits one prepared mail in its own transaction; the body becomes a line for the log, the notifications a header. */
     public String commit(PreparedMail mail, @Headers Map<String, Object> headers) {
         MailIntake.Outcome outcome = intake.commitOne(mail);
+        counts.count(mail.receipt().mailboxName(), outcome.effect());
         headers.put("hubNotifications", outcome.notificationIds());
         return outcome.description();
     }
@@ -198,7 +201,9 @@ public class MailIntakeStep {
 
     /** Keeps an unprocessable mail with its error; the mail is then flagged seen, so it is not fetched again. */
     public long quarantine(@ExchangeProperty("hubReceivedMail") ReceivedMail mail, @ExchangeProperty("CamelExceptionCaught") Exception error) {
-        return quarantine.store(mail == null ? new ReceivedMail(null, "unknown", null, null, new byte[0]) : mail, describe(error));
+        long id = quarantine.store(mail == null ? new ReceivedMail(null, "unknown", null, null, new byte[0]) : mail, describe(error));
+        counts.count(mail == null ? null : mail.mailboxName(), MailIntakeCounts.QUARANTINED);
+        return id;
     }
 
     /** The innermost cause is the one an admin can act on; Camel's wrappers say only which exchange failed. */

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** What a batch commit does when it cannot commit everything together: one by one for a conflict, nothing for an outage. */
 class MailBatchStepTest {
 
+    private static final MailIntakeCounts COUNTS = new MailIntakeCounts(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+
     private final InboundMailReader reader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard("hub.test"));
     private final MailboxPoll poll = new MailboxPoll(new MailboxSettings("support", "imap", "localhost", 143, "support", Secret.of("x"), "INBOX",
             Duration.ofSeconds(10), 100, "support@hub.test", null, null, null, 2, Duration.ofSeconds(5)), null, 7, List.of(1L, 2L, 3L));
@@ -33,7 +35,7 @@ class MailBatchStepTest {
         batch.failed(1, new IllegalStateException("could not be read"));
         CommittingIntake intake = new CommittingIntake(null);
 
-        List<ReceivedMail> alone = new MailBatchStep(intake).commit(batch);
+        List<ReceivedMail> alone = new MailBatchStep(intake, COUNTS).commit(batch);
 
         assertThat(intake.committed).hasSize(2);
         assertThat(alone).extracting(ReceivedMail::uid).containsExactly(2L);
@@ -50,7 +52,7 @@ class MailBatchStepTest {
             withEarlier.prepared(i, new PreparedMail.NewTicket(mail, io.supporthub.ticket.TicketDraft.of(mail.toIntakeRequest()), new byte[0], null));
         }
 
-        List<ReceivedMail> alone = new MailBatchStep(new CommittingIntake(null)).commit(withEarlier);
+        List<ReceivedMail> alone = new MailBatchStep(new CommittingIntake(null), COUNTS).commit(withEarlier);
 
         assertThat(alone).extracting(ReceivedMail::uid).containsExactly(2L, 3L);
         assertThat(withEarlier.doneUids()).containsExactly(1L);
@@ -60,7 +62,7 @@ class MailBatchStepTest {
     void a_conflict_in_the_batch_transaction_sends_every_mail_of_it_one_by_one() {
         MailBatch batch = batch(mail(1, "<a@example.org>", null), mail(2, "<b@example.org>", null));
         prepare(batch, 0, 1);
-        List<ReceivedMail> alone = new MailBatchStep(new CommittingIntake(new SQLException("deadlock detected", "40P01"))).commit(batch);
+        List<ReceivedMail> alone = new MailBatchStep(new CommittingIntake(new SQLException("deadlock detected", "40P01")), COUNTS).commit(batch);
 
         assertThat(alone).extracting(ReceivedMail::uid).containsExactly(1L, 2L);
         assertThat(batch.doneUids()).isEmpty();
@@ -71,12 +73,12 @@ class MailBatchStepTest {
     void an_unreachable_database_leaves_the_whole_batch_unseen_and_stops_the_poll() {
         MailBatch batch = batch(mail(1, "<a@example.org>", null), mail(2, "<b@example.org>", null));
         prepare(batch, 0, 1);
-        List<ReceivedMail> alone = new MailBatchStep(new CommittingIntake(new SQLException("Connection refused", "08001"))).commit(batch);
+        List<ReceivedMail> alone = new MailBatchStep(new CommittingIntake(new SQLException("Connection refused", "08001")), COUNTS).commit(batch);
 
         assertThat(alone).isEmpty();
         assertThat(batch.doneUids()).isEmpty();
         assertThat(poll.isDatabaseDown()).isTrue();
-        assertThat(new MailBatchStep(new CommittingIntake(null)).stillCommitting(batch)).isFalse();
+        assertThat(new MailBatchStep(new CommittingIntake(null), COUNTS).stillCommitting(batch)).isFalse();
     }
 
     private MailBatch batch(ReceivedMail... mails) {

@@ -3,6 +3,7 @@ package io.supporthub.app.flow;
 import com.slack.api.model.Message;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.connector.slack.SlackChannels;
+import io.supporthub.connector.slack.SlackRefusals;
 import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.SatisfactionFollowUpMail;
 import io.supporthub.mail.OutboundMail;
@@ -14,9 +15,6 @@ import io.supporthub.notify.OutboundMailLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
 
@@ -117,43 +115,17 @@ public class NotificationStep {
 
     /**
      * Why the send can never succeed, or null when a retry may: a recipient address the mail library refuses to parse
-     * (e.g. a control character in it), or Slack refusing the alert for what it is or where it goes (a webhook that is
-     * gone, a channel the app is not in, a revoked token). Slack's rate limit and its server errors are retried.
+     * (e.g. a control character in it), or Slack refusing the alert for good (see {@link SlackRefusals}).
      */
     static String permanentFailure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof jakarta.mail.internet.AddressException) {
                 return "the address is malformed";
             }
-            String refusal = cause.getMessage() == null ? null : slackRefusal(cause.getMessage());
-            if (refusal != null) {
-                return refusal;
+            Optional<String> refusal = SlackRefusals.refusal(cause.getMessage());
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
-        }
-        return null;
-    }
-
-    /** Slack API errors that say the request itself is wrong: the same request fails the same way every time. */
-    private static final Set<String> SLACK_REFUSALS = Set.of("channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
-            "not_authed", "account_inactive", "token_revoked", "token_expired", "no_permission", "missing_scope", "invalid_blocks",
-            "invalid_arguments", "msg_too_long", "no_text", "restricted_action", "team_access_not_granted");
-    /** camel-slack's failure: "Error POSTing to Slack API: " and the response, a webhook's with its HTTP code, the Web API's with its error. */
-    private static final Pattern SLACK_WEBHOOK_CODE = Pattern.compile("Slack API: WebhookResponse\\(code=(\\d{3})\\b");
-    private static final Pattern SLACK_WEBHOOK_BODY = Pattern.compile("\\bbody=([^,)]*)");
-    private static final Pattern SLACK_API_ERROR = Pattern.compile("Slack API: \\w+Response\\(ok=false\\b.*?\\berror=(\\w+)");
-
-    private static String slackRefusal(String message) {
-        Matcher webhook = SLACK_WEBHOOK_CODE.matcher(message);
-        if (webhook.find()) {
-            int code = Integer.parseInt(webhook.group(1));
-            boolean refused = code >= 400 && code < 500 && code != 408 && code != 429;
-            Matcher bodyMatch = SLACK_WEBHOOK_BODY.matcher(message);
-            String body = bodyMatch.find(webhook.end()) && !bodyMatch.group(1).isBlank() ? ": " + bodyMatch.group(1).strip() : "";
-            return refused ? "Slack refused the alert (HTTP " + code + body + "); check slack.webhook-url" : null;
-        }
-        Matcher api = SLACK_API_ERROR.matcher(message);
-        if (api.find() && SLACK_REFUSALS.contains(api.group(1))) {
-            return "Slack refused the alert (" + api.group(1) + "); check slack.token, slack.channel and slack.channels, and that the app is in the channel";
         }
         return null;
     }

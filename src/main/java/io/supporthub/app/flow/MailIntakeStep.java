@@ -201,8 +201,9 @@ public class MailIntakeStep {
 
     /** Keeps an unprocessable mail with its error; the mail is then flagged seen, so it is not fetched again. */
     public long quarantine(@ExchangeProperty("hubReceivedMail") ReceivedMail mail, @ExchangeProperty("CamelExceptionCaught") Exception error) {
-        long id = quarantine.store(mail == null ? new ReceivedMail(null, "unknown", null, null, new byte[0]) : mail, describe(error));
-        counts.count(mail == null ? null : mail.mailboxName(), MailIntakeCounts.QUARANTINED);
+        ReceivedMail kept = mail == null ? new ReceivedMail(null, "unknown", null, null, new byte[0]) : mail;
+        long id = quarantine.store(kept, describe(error));
+        counts.count(kept.mailboxName(), MailIntakeCounts.QUARANTINED);
         return id;
     }
 

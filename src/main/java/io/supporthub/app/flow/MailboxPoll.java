@@ -27,14 +27,12 @@ public final class MailboxPoll {
     /** How long a poll waits for an earlier batch's commit before giving up on it (its mails then stay unseen). */
     static final Duration COMMIT_WAIT = Duration.ofMinutes(5);
 
-    private static final int COMMITS_IN_FLIGHT = Mailboxes.COMMITS_IN_FLIGHT;
-
     private final MailboxSettings mailbox;
     private final ImapMailbox imap;
     private final long uidValidity;
     private final LinkedHashSet<Long> pending;
     private final Set<Long> attempted = new HashSet<>();
-    /** Handed over to the committers and not yet done, oldest first; at most {@link #COMMITS_IN_FLIGHT}. */
+    /** Handed over to the committers and not yet done, oldest first; at most {@link Mailboxes#COMMITS_IN_FLIGHT}. */
     private final Deque<MailBatch> committing = new ArrayDeque<>();
     private MailBatch lastHandedOver;
     private CompletableFuture<List<ReceivedMail>> prefetched;
@@ -127,22 +125,22 @@ public final class MailboxPoll {
         batches++;
         mails += fetched.size();
         // a batch that is done has its tickets visible to threading: only the others' Message-IDs matter
-        committing.removeIf(b -> b.committed().isDone());
+        forgetDone();
         Set<String> committingIds = new HashSet<>();
         committing.forEach(batch -> committingIds.addAll(batch.messageIds()));
         return new MailBatch(this, fetched, committingIds);
     }
 
     /**
-     * Counts the batch as committing once fewer than {@link #COMMITS_IN_FLIGHT} are, waiting for the oldest otherwise. The
+     * Counts the batch as committing once fewer than {@link Mailboxes#COMMITS_IN_FLIGHT} are, waiting for the oldest otherwise. The
      * batch learns which one was handed over before it: its mails that must see that batch's tickets wait for it.
      */
     void handOver(MailBatch batch) {
         while (true) {
             MailBatch oldest;
             synchronized (this) {
-                committing.removeIf(b -> b.committed().isDone());
-                if (committing.size() < COMMITS_IN_FLIGHT || stopped()) {
+                forgetDone();
+                if (committing.size() < Mailboxes.COMMITS_IN_FLIGHT || stopped()) {
                     batch.handedOverAfter(lastHandedOver);
                     committing.addLast(batch);
                     lastHandedOver = batch;
@@ -153,6 +151,10 @@ public final class MailboxPoll {
             // a batch that does not finish in time stops the poll; this one is still handed over, as its mails were read
             awaitDone(oldest);
         }
+    }
+
+    private synchronized void forgetDone() {
+        committing.removeIf(b -> b.committed().isDone());
     }
 
     /** Waits for every batch being committed; one that does not finish in time stays unseen. */

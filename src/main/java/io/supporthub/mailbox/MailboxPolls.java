@@ -1,4 +1,4 @@
-package io.supporthub.mail;
+package io.supporthub.mailbox;
 
 import io.supporthub.db.Transactions;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package io.supporthub.mail;
+package io.supporthub.mailbox;
 
 import java.time.Clock;
 import java.time.Duration;

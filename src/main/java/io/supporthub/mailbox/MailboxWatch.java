@@ -1,20 +1,16 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
 import com.slack.api.model.Message;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
-import io.supporthub.mail.MailboxLiveness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Camel's side of mailbox liveness: one health check per mailbox ({@code mailbox-liveness-<name>}),
- * and the Slack alerts the watch route sends, one per mailbox and outage across all hub instances.
+ * Every configured mailbox's liveness, for the poller, the health checks ({@code mailbox-liveness-<name>})
+ * and the alerts the watch route sends, one per mailbox and outage across all hub instances.
  */
 public class MailboxWatch {
 
@@ -41,11 +37,9 @@ public class MailboxWatch {
         return liveness;
     }
 
-    /** One check per mailbox, so health names the mailbox that stopped. */
-    public List<HealthCheck> healthChecks() {
-        List<HealthCheck> checks = new ArrayList<>();
-        mailboxes.forEach((name, liveness) -> checks.add(new MailboxHealth(name, liveness)));
-        return checks;
+    /** Liveness by mailbox name, in the configured order: one health check each, so health names the mailbox that stopped. */
+    public Map<String, MailboxLiveness> all() {
+        return java.util.Collections.unmodifiableMap(mailboxes);
     }
 
     /** The Slack alerts due now, each claimed for this instance. */
@@ -80,35 +74,5 @@ public class MailboxWatch {
     /** Slack did not take it: released, so the next tick (on any instance) tries again. */
     public void alertFailed(MailboxAlert alert) {
         liveness(alert.mailbox()).alertFailed();
-    }
-
-    private static final class MailboxHealth extends AbstractHealthCheck {
-        private final MailboxLiveness liveness;
-
-        MailboxHealth(String name, MailboxLiveness liveness) {
-            super("mailbox", "mailbox-liveness-" + name);
-            this.liveness = liveness;
-        }
-
-        @Override
-        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-            MailboxLiveness.Status status;
-            try {
-                status = liveness.status();
-            } catch (RuntimeException e) {
-                builder.message("liveness cannot be read: " + e.getMessage()).down();
-                return;
-            }
-            builder.detail("mailbox", liveness.mailbox());
-            builder.detail("last_successful_poll", String.valueOf(status.lastSuccess()));
-            if (status.lastError() != null) {
-                builder.detail("last_error", status.lastError());
-            }
-            if (status.up()) {
-                builder.up();
-            } else {
-                builder.message("no successful poll for " + MailboxLiveness.MISSED_POLLS + " intervals").down();
-            }
-        }
     }
 }

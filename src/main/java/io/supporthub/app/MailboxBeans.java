@@ -19,11 +19,13 @@ import io.supporthub.mailbox.MailPreparation;
 import io.supporthub.mailbox.MailboxAccess;
 import io.supporthub.mailbox.MailboxAuthenticator;
 import io.supporthub.mailbox.MailboxLiveness;
+import io.supporthub.mailbox.MailboxOutageAlerts;
 import io.supporthub.mailbox.MailboxPoller;
 import io.supporthub.mailbox.MailboxPolls;
 import io.supporthub.mailbox.MailboxSettings;
 import io.supporthub.mailbox.MailboxWatch;
 import io.supporthub.mailbox.Mailboxes;
+import io.supporthub.notify.NotificationStore;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -45,7 +47,9 @@ final class MailboxBeans {
     static void create(Map<String, Object> beans, HubSettings hub, ConnectorSettings connectors, Transactions transactions, MailLedger ledger,
                        MailIntake intake, InboundMailReader reader, MailQuarantine quarantine, MailThreader threader, MeterRegistry meters) {
         Mailboxes mailboxes = connectors.mailboxes();
-        MailboxPolls polls = new MailboxPolls(transactions, ManagementFactory.getRuntimeMXBean().getName());
+        // an outage alert goes through the notification outbox, queued in the transaction that claims it
+        MailboxPolls polls = new MailboxPolls(transactions, ManagementFactory.getRuntimeMXBean().getName(),
+                new MailboxOutageAlerts(new NotificationStore(transactions), mailboxes));
         Map<String, MailboxLiveness> liveness = new LinkedHashMap<>();
         Map<String, MailboxAccess> access = new LinkedHashMap<>();
         for (MailboxSettings mailbox : mailboxes.enabled()) {

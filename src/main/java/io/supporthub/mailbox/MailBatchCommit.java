@@ -43,19 +43,9 @@ public class MailBatchCommit {
             return unavailable(poll, mailBatch, mailBatch.failedMails().values().stream().filter(DatabaseException::isUnavailable).findFirst().orElseThrow());
         }
         Set<Integer> oneByOne = new TreeSet<>(mailBatch.failedMails().keySet());
-        List<Integer> indexes = new ArrayList<>(prepared.keySet());
-        List<PreparedMail> mails = indexes.stream().map(prepared::get).toList();
-        Set<Integer> answering = MailIntake.answeringTheirBatch(mails, mailBatch.earlierMessageIds());
         List<Integer> together = new ArrayList<>();
         List<PreparedMail> commit = new ArrayList<>();
-        for (int i = 0; i < mails.size(); i++) {
-            if (answering.contains(i)) {
-                oneByOne.add(indexes.get(i));
-            } else {
-                together.add(indexes.get(i));
-                commit.add(mails.get(i));
-            }
-        }
+        partition(mailBatch, prepared, together, commit, oneByOne);
         long started = System.nanoTime();
         try {
             List<MailIntake.Outcome> outcomes = commit.isEmpty() ? List.of() : intake.commitAll(commit);
@@ -77,6 +67,22 @@ public class MailBatchCommit {
         }
         mailBatch.oneByOne(single);
         return single;
+    }
+
+    /** Sorts the prepared mails into those that commit together and those that answer mail whose ticket they cannot see yet. */
+    private static void partition(MailBatch mailBatch, Map<Integer, PreparedMail> prepared, List<Integer> together, List<PreparedMail> commit,
+                                  Set<Integer> oneByOne) {
+        List<Integer> indexes = new ArrayList<>(prepared.keySet());
+        List<PreparedMail> mails = indexes.stream().map(prepared::get).toList();
+        Set<Integer> answering = MailIntake.answeringTheirBatch(mails, mailBatch.earlierMessageIds());
+        for (int i = 0; i < mails.size(); i++) {
+            if (answering.contains(i)) {
+                oneByOne.add(indexes.get(i));
+            } else {
+                together.add(indexes.get(i));
+                commit.add(mails.get(i));
+            }
+        }
     }
 
     /** Each committed mail is done and counted; returns how many had each effect, for the log. */

@@ -1,8 +1,5 @@
 package io.supporthub.mailbox;
 
-import com.slack.api.model.Message;
-import com.slack.api.model.block.SectionBlock;
-import com.slack.api.model.block.composition.MarkdownTextObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +12,6 @@ import java.util.Map;
 public class MailboxWatch {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailboxWatch.class);
-
-    /** An alert this instance has claimed for a mailbox: the route sends it, then reports how that went. */
-    public record MailboxAlert(String mailbox, Message message) {
-    }
 
     private final Map<String, MailboxLiveness> mailboxes;
     private final boolean slackEnabled;
@@ -42,37 +35,19 @@ public class MailboxWatch {
         return java.util.Collections.unmodifiableMap(mailboxes);
     }
 
-    /** The Slack alerts due now, each claimed for this instance. */
-    public List<MailboxAlert> alerts() {
+    /**
+     * Queues the outage alerts due now in the notification outbox, each claimed for this instance (so several instances
+     * queue it once); returns the queued notifications, to send now.
+     */
+    public List<Long> alerts() {
         if (!slackEnabled) {
             return List.of();
         }
-        List<MailboxAlert> alerts = new ArrayList<>();
-        mailboxes.forEach((name, liveness) -> liveness.alertDue().ifPresent(text -> {
-            LOG.warn("Mailbox {} is down, alerting Slack: {}", name, text);
-            alerts.add(new MailboxAlert(name, message(text)));
+        List<Long> queued = new ArrayList<>();
+        mailboxes.forEach((name, liveness) -> liveness.alertDue().ifPresent(alert -> {
+            LOG.warn("Mailbox {} is down, alert queued for Slack: {}", name, alert.text());
+            queued.add(alert.notificationId());
         }));
-        return alerts;
-    }
-
-    private static Message message(String text) {
-        Message message = new Message();
-        message.setText(":warning: " + text);
-        message.setBlocks(List.of(SectionBlock.builder()
-                .text(MarkdownTextObject.builder().text(":warning: *Mail intake stopped.* " + text).build()).build()));
-        return message;
-    }
-
-    public Message message(MailboxAlert alert) {
-        return alert.message();
-    }
-
-    public void alertSent(MailboxAlert alert) {
-        liveness(alert.mailbox()).alertSent();
-    }
-
-    /** Slack did not take it: released, so the next tick (on any instance) tries again. */
-    public void alertFailed(MailboxAlert alert) {
-        liveness(alert.mailbox()).alertFailed();
+        return queued;
     }
 }

@@ -1,6 +1,6 @@
 package io.supporthub.app;
 
-import io.supporthub.connector.mailbox.Mailboxes;
+import io.supporthub.mailbox.Mailboxes;
 import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackSettings;
 import io.supporthub.connector.smtp.SmtpSettings;

@@ -20,7 +20,7 @@ import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.db.Transactions;
 import io.supporthub.intake.CreationAdmissions;
 import io.supporthub.intake.CustomerReEnrichment;
-import io.supporthub.intake.MailIntake;
+import io.supporthub.mailbox.MailIntake;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.AcknowledgementMail;

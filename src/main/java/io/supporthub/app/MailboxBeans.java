@@ -2,24 +2,30 @@ package io.supporthub.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.supporthub.app.flow.MailBatchStep;
-import io.supporthub.app.flow.MailIntakeCounts;
-import io.supporthub.app.flow.MailIntakeStep;
-import io.supporthub.app.flow.MailboxAccess;
-import io.supporthub.app.flow.MailboxAuthenticator;
-import io.supporthub.app.flow.MailboxPoller;
-import io.supporthub.app.flow.MailboxWatch;
+import io.supporthub.app.flow.MailPreparationStep;
+import io.supporthub.app.flow.MailboxHealthCheck;
+import io.supporthub.app.flow.MailboxPollStep;
 import io.supporthub.app.flow.OneByOneOutcomes;
 import io.supporthub.app.flow.PreparedMails;
-import io.supporthub.connector.mailbox.MailboxSettings;
-import io.supporthub.connector.mailbox.Mailboxes;
 import io.supporthub.db.Transactions;
-import io.supporthub.intake.MailIntake;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
-import io.supporthub.mail.MailboxLiveness;
-import io.supporthub.mail.MailboxPolls;
 import io.supporthub.mail.threading.MailThreader;
+import io.supporthub.mailbox.MailBatchCommit;
+import io.supporthub.mailbox.MailIntake;
+import io.supporthub.mailbox.MailIntakeCounts;
+import io.supporthub.mailbox.MailPreparation;
+import io.supporthub.mailbox.MailboxAccess;
+import io.supporthub.mailbox.MailboxAuthenticator;
+import io.supporthub.mailbox.MailboxLiveness;
+import io.supporthub.mailbox.MailboxOutageAlerts;
+import io.supporthub.mailbox.MailboxPoller;
+import io.supporthub.mailbox.MailboxPolls;
+import io.supporthub.mailbox.MailboxSettings;
+import io.supporthub.mailbox.MailboxWatch;
+import io.supporthub.mailbox.Mailboxes;
+import io.supporthub.notify.NotificationStore;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -41,7 +47,9 @@ final class MailboxBeans {
     static void create(Map<String, Object> beans, HubSettings hub, ConnectorSettings connectors, Transactions transactions, MailLedger ledger,
                        MailIntake intake, InboundMailReader reader, MailQuarantine quarantine, MailThreader threader, MeterRegistry meters) {
         Mailboxes mailboxes = connectors.mailboxes();
-        MailboxPolls polls = new MailboxPolls(transactions, ManagementFactory.getRuntimeMXBean().getName());
+        // an outage alert goes through the notification outbox, queued in the transaction that claims it
+        MailboxPolls polls = new MailboxPolls(transactions, ManagementFactory.getRuntimeMXBean().getName(),
+                new MailboxOutageAlerts(new NotificationStore(transactions), mailboxes));
         Map<String, MailboxLiveness> liveness = new LinkedHashMap<>();
         Map<String, MailboxAccess> access = new LinkedHashMap<>();
         for (MailboxSettings mailbox : mailboxes.enabled()) {
@@ -59,12 +67,14 @@ final class MailboxBeans {
         MailboxWatch watch = new MailboxWatch(liveness, connectors.slack().enabled());
         beans.put("mailboxPolls", polls);
         beans.put("mailboxWatch", watch);
-        beans.put("mailboxPoller", new MailboxPoller(access, ledger, polls, watch));
+        beans.put("mailboxPollStep", new MailboxPollStep(new MailboxPoller(access, ledger, polls, watch)));
         MailIntakeCounts counts = new MailIntakeCounts(meters);
-        beans.put("mailIntakeStep", new MailIntakeStep(mailboxes, reader, ledger, quarantine, threader, intake, counts));
-        beans.put("mailBatchStep", new MailBatchStep(intake, counts));
+        // named mailIntakeStep still: the shared error policy quarantines through it
+        beans.put("mailIntakeStep", new MailPreparationStep(new MailPreparation(mailboxes, reader, ledger, quarantine, threader, intake, counts)));
+        MailBatchCommit batchCommit = new MailBatchCommit(intake, counts);
+        beans.put("mailBatchStep", new MailBatchStep(batchCommit));
         beans.put("preparedMails", new PreparedMails());
-        beans.put("oneByOneOutcomes", new OneByOneOutcomes());
+        beans.put("oneByOneOutcomes", new OneByOneOutcomes(batchCommit));
     }
 
     /** Adds each mailbox's route and thread pool, and its health check; called once Camel runs, so the template is loaded. */
@@ -82,6 +92,6 @@ final class MailboxBeans {
                     .add();
         }
         MailboxWatch watch = context.getRegistry().lookupByNameAndType("mailboxWatch", MailboxWatch.class);
-        watch.healthChecks().forEach(HealthCheckRegistry.get(context)::register);
+        watch.all().forEach((name, liveness) -> HealthCheckRegistry.get(context).register(new MailboxHealthCheck(name, liveness)));
     }
 }

@@ -1,7 +1,7 @@
 package io.supporthub.app;
 
-import io.supporthub.app.flow.MailboxAuthenticator;
-import io.supporthub.connector.mailbox.MailboxSettings;
+import io.supporthub.mailbox.MailboxAuthenticator;
+import io.supporthub.mailbox.MailboxSettings;
 import io.supporthub.connector.oauth.OAuth2TokenSource;
 import io.supporthub.connector.oauth.RefreshTokenStore;
 import io.supporthub.connector.oauth.StoredRefreshToken;

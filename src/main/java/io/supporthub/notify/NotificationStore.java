@@ -50,6 +50,24 @@ public class NotificationStore {
         return ids;
     }
 
+    /**
+     * Queues a message about the hub itself, which belongs to no ticket (a mailbox that stopped being polled), in the
+     * caller's transaction; returns its id, or nothing when its dedupe key was queued before.
+     */
+    public Optional<Long> enqueueAboutHub(Connection connection, NotificationRequest request) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "insert into notification (ticket_id, kind, recipient, dedupe_key, payload) values (null, ?, ?, ?, ?) "
+                        + "on conflict (dedupe_key) do nothing returning id")) {
+            st.setString(1, request.kind().code());
+            st.setString(2, request.recipient());
+            st.setString(3, request.dedupeKey());
+            st.setObject(4, Json.jsonb(request.payload()));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** A request and the ticket it is about, for {@link #enqueueAll(Connection, List)}. */
     public record TicketRequest(long ticketId, NotificationRequest request) {
     }
@@ -149,6 +167,9 @@ public class NotificationStore {
                 st.setLong(1, notification.id());
                 st.executeUpdate();
             }
+            if (notification.ticketId() == null) {
+                return 1;  // about the hub, not a ticket: no timeline to write to
+            }
             try (PreparedStatement st = c.prepareStatement(
                     "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, 'notified', ?, ?, ?)")) {
                 st.setLong(1, notification.ticketId());
@@ -183,6 +204,9 @@ public class NotificationStore {
                 st.setLong(3, notification.id());
                 st.executeUpdate();
             }
+            if (notification.ticketId() == null) {
+                return 1;  // about the hub, not a ticket: no timeline to write to
+            }
             try (PreparedStatement st = c.prepareStatement(
                     "insert into ticket_event (ticket_id, type, actor, reason, payload) values (?, ?, ?, ?, ?)")) {
                 st.setLong(1, notification.ticketId());
@@ -212,7 +236,7 @@ public class NotificationStore {
     }
 
     private static Notification map(ResultSet rs) throws SQLException {
-        return new Notification(rs.getLong(1), rs.getLong(2), NotificationKind.fromCode(rs.getString(3)), rs.getString(4),
+        return new Notification(rs.getLong(1), rs.getObject(2, Long.class), NotificationKind.fromCode(rs.getString(3)), rs.getString(4),
                 Json.map(rs.getString(5)), rs.getInt(6));
     }
 }

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.supporthub.testing.FreePort;
 import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.Rows;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +19,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A mailbox that cannot be polled turns health DOWN and posts one Slack alert — the silent stop never goes unnoticed. */
+/** A mailbox that cannot be polled turns health DOWN and posts one Slack alert through the outbox — the silent stop never goes unnoticed. */
 class MailboxLivenessIT {
 
     @Test
-    void an_unreachable_mailbox_turns_health_down_and_posts_exactly_one_slack_alert() throws Exception {
+    void an_unreachable_mailbox_turns_health_down_and_posts_exactly_one_slack_alert_through_the_outbox() throws Exception {
         WireMockServer slack = new WireMockServer(options().dynamicPort());
         slack.start();
         slack.stubFor(post("/services/T000/B000/XXXX").willReturn(aResponse().withBody("ok")));
@@ -41,6 +42,10 @@ class MailboxLivenessIT {
             // later ticks of the watch route must not repeat the alert for the same outage
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                     .untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/services/T000/B000/XXXX"))));
+            // sent through the notification outbox, as every alert is, about no ticket
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Rows.all(hub.dataSource(),
+                    "select state from notification where ticket_id is null and payload->>'alert' = 'mailbox_down'"))
+                    .extracting(row -> row.get("state")).containsExactly("sent"));
         } finally {
             slack.stop();
         }

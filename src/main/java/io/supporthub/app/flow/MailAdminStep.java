@@ -7,6 +7,7 @@ import io.supporthub.admin.MailAdminApi;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.ReceivedMail;
+import io.supporthub.mailbox.MailPreparation;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperties;
@@ -70,6 +71,6 @@ public class MailAdminStep {
 
     /** A replay that fails again leaves the mail in quarantine; the caller learns why, with 422. */
     public void replayFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
-        throw new ApiException(422, "replay failed, the mail stays in quarantine: " + MailIntakeStep.describe(error));
+        throw new ApiException(422, "replay failed, the mail stays in quarantine: " + MailPreparation.describe(error));
     }
 }

@@ -1,105 +1,35 @@
 package io.supporthub.app.flow;
 
-import io.supporthub.db.DatabaseException;
-import io.supporthub.intake.MailIntake;
-import io.supporthub.intake.PreparedMail;
 import io.supporthub.mail.ReceivedMail;
-import java.util.ArrayList;
+import io.supporthub.mailbox.MailBatch;
+import io.supporthub.mailbox.MailBatchCommit;
+import io.supporthub.mailbox.MailboxPoll;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * Commits a prepared mailbox batch in one transaction. What cannot go with it is committed one by one
- * afterwards, through the single-mail path and its error policy: a mail whose preparing failed (an
- * unreadable one ends in quarantine there), a mail answering another mail of the same batch, and every
- * mail of a batch whose transaction failed — so one bad mail or conflict never loses or blocks the others.
- */
+/** The batch commit route's steps, on a committer's thread; the work is {@link MailBatchCommit}'s. */
 public class MailBatchStep {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MailBatchStep.class);
+    private final MailBatchCommit commit;
 
-    private final MailIntake intake;
-    private final MailIntakeCounts counts;
-
-    public MailBatchStep(MailIntake intake, MailIntakeCounts counts) {
-        this.intake = intake;
-        this.counts = counts;
+    public MailBatchStep(MailBatchCommit commit) {
+        this.commit = commit;
     }
 
-    /** Commits what can go together; returns the mails to commit one by one, in UID order. */
-    public List<ReceivedMail> commit(@ExchangeProperty("hubMailBatch") MailBatch mailBatch) {
-        MailboxPoll poll = mailBatch.poll();
-        List<ReceivedMail> batch = mailBatch.mails();
-        Map<Integer, PreparedMail> prepared = mailBatch.preparedMails();
-        if (poll.isDatabaseDown()) {
-            // the batch before met a database outage: this one waits for the next poll too
-            mailBatch.oneByOne(List.of());
-            return List.of();
-        }
-        if (mailBatch.failedMails().values().stream().anyMatch(DatabaseException::isUnavailable)) {
-            return unavailable(mailBatch, mailBatch.failedMails().values().stream().filter(DatabaseException::isUnavailable).findFirst().orElseThrow());
-        }
-        Set<Integer> oneByOne = new TreeSet<>(mailBatch.failedMails().keySet());
-        List<Integer> indexes = new ArrayList<>(prepared.keySet());
-        List<PreparedMail> mails = indexes.stream().map(prepared::get).toList();
-        Set<Integer> answering = MailIntake.answeringTheirBatch(mails, mailBatch.earlierMessageIds());
-        List<Integer> together = new ArrayList<>();
-        List<PreparedMail> commit = new ArrayList<>();
-        for (int i = 0; i < mails.size(); i++) {
-            if (answering.contains(i)) {
-                oneByOne.add(indexes.get(i));
-            } else {
-                together.add(indexes.get(i));
-                commit.add(mails.get(i));
-            }
-        }
-        long started = System.nanoTime();
-        try {
-            List<MailIntake.Outcome> outcomes = commit.isEmpty() ? List.of() : intake.commitAll(commit);
-            Map<String, Integer> byEffect = new TreeMap<>();
-            for (int i = 0; i < outcomes.size(); i++) {
-                ReceivedMail mail = batch.get(together.get(i));
-                mailBatch.done(mail);
-                mailBatch.queued(outcomes.get(i).notificationIds());
-                counts.count(poll.mailbox().name(), outcomes.get(i).effect());
-                byEffect.merge(outcomes.get(i).effect().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), 1, Integer::sum);
-                LOG.debug("Mailbox {}: {}: {}", poll.mailbox().name(), mail, outcomes.get(i).description());
-            }
-            LOG.info("Mailbox {}: {} of {} mails committed together in {} ms {}{}", poll.mailbox().name(), commit.size(), batch.size(),
-                    (System.nanoTime() - started) / 1_000_000, byEffect, oneByOne.isEmpty() ? "" : "; " + oneByOne.size() + " go one by one");
-        } catch (RuntimeException e) {
-            if (DatabaseException.isUnavailable(e)) {
-                return unavailable(mailBatch, e);
-            }
-            LOG.warn("Mailbox {}: {} mails could not be committed together ({}); committing them one by one", poll.mailbox().name(),
-                    commit.size(), MailIntakeStep.describe(e));
-            oneByOne.addAll(together);
-        }
-        List<ReceivedMail> single = oneByOne.stream().map(batch::get).toList();
-        if (!single.isEmpty()) {
-            // they may answer mail of the batch committed beside this one: its tickets must be there to be found
-            mailBatch.awaitEarlierBatches();
-        }
-        mailBatch.oneByOne(single);
-        return single;
+    /** Commits what can go together; returns the mails to commit one by one. */
+    public List<ReceivedMail> commit(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+        return commit.commit(poll, batch);
     }
 
-    private static List<ReceivedMail> unavailable(MailBatch batch, Exception error) {
-        batch.poll().databaseDown("the database is unavailable (" + MailIntakeStep.describe(error) + ")");
-        LOG.warn("Mailbox {}: the database is unavailable ({}); the batch's {} mails stay unseen for the next poll",
-                batch.poll().mailbox().name(), MailIntakeStep.describe(error), batch.mails().size());
-        batch.oneByOne(List.of());
-        return List.of();
+    /** Whether this one-by-one mail is tried now; not once the database has gone away. */
+    public boolean takeAlone(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch,
+                             @ExchangeProperty(Exchange.SPLIT_INDEX) int index) {
+        return commit.takeAlone(poll, batch, index);
     }
 
-    /** Each of the one-by-one mails is tried, unless the database has gone away meanwhile. */
-    public boolean stillCommitting(@ExchangeProperty("hubMailBatch") MailBatch batch) {
-        return !batch.poll().isDatabaseDown();
+    /** However the commit went: the poll may hand over its next batch. */
+    public void committed(@ExchangeProperty("hubMailBatch") MailBatch batch) {
+        batch.committerDone();
     }
 }

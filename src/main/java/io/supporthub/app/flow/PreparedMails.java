@@ -1,6 +1,7 @@
 package io.supporthub.app.flow;
 
-import io.supporthub.intake.PreparedMail;
+import io.supporthub.mailbox.MailBatch;
+import io.supporthub.mailbox.PreparedMail;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 

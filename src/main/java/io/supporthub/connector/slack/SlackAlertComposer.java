@@ -37,6 +37,9 @@ public class SlackAlertComposer {
     }
 
     public Message compose(Map<String, Object> facts) {
+        if (facts.get("ticket_key") == null) {
+            return aboutTheHub(facts);
+        }
         String key = String.valueOf(facts.get("ticket_key"));
         String alert = String.valueOf(facts.getOrDefault("alert", "new_ticket"));
         String title = TITLES.containsKey(alert) ? TITLES.get(alert) + " · " : "";
@@ -63,6 +66,16 @@ public class SlackAlertComposer {
         // The plain text is what notifications and old clients show.
         message.setText(summary + ": " + key + " " + facts.get("subject"));
         message.setBlocks(blocks);
+        return message;
+    }
+
+    /** An alert about the hub itself, about no ticket: a mailbox that stopped being polled. */
+    private static Message aboutTheHub(Map<String, Object> facts) {
+        String title = "mailbox_down".equals(facts.get("alert")) ? "Mail intake stopped." : "Support hub alert.";
+        String reason = String.valueOf(facts.get("alert_reason"));
+        Message message = new Message();
+        message.setText(":warning: " + title + " " + reason);
+        message.setBlocks(List.of(SectionBlock.builder().text(markdown(":warning: *" + title + "* " + escape(reason))).build()));
         return message;
     }
 

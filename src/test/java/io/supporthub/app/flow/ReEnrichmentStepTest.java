@@ -2,7 +2,7 @@ package io.supporthub.app.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.supporthub.connector.mailbox.MailboxSettings;
+import io.supporthub.mailbox.MailboxSettings;
 import io.supporthub.connector.spi.Secret;
 import io.supporthub.intake.ReEnrichmentJob;
 import io.supporthub.ticket.Channel;

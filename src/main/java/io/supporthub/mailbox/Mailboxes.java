@@ -1,6 +1,6 @@
-package io.supporthub.connector.mailbox;
+package io.supporthub.mailbox;
 
-import static io.supporthub.connector.mailbox.MailboxSettings.*;
+import static io.supporthub.mailbox.MailboxSettings.*;
 
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigKey;

@@ -1,6 +1,10 @@
-package io.supporthub.intake;
+package io.supporthub.mailbox;
 
 import io.supporthub.db.Transactions;
+import io.supporthub.intake.CreationAdmissions;
+import io.supporthub.intake.IntakeOutcome;
+import io.supporthub.intake.ReplyIntake;
+import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.ticket.Ticket;

@@ -1,4 +1,4 @@
-package io.supporthub.connector.mailbox;
+package io.supporthub.mailbox;
 
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigKey;

@@ -1,8 +1,7 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.supporthub.intake.MailIntake;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

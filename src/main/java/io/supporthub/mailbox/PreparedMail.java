@@ -1,5 +1,6 @@
-package io.supporthub.intake;
+package io.supporthub.mailbox;
 
+import io.supporthub.intake.ReplyIntake;
 import io.supporthub.mail.InboundMail;
 import io.supporthub.ticket.MailReceipt;
 import io.supporthub.ticket.TicketDraft;

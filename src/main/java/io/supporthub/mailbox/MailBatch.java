@@ -1,8 +1,8 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
-import io.supporthub.intake.PreparedMail;
 import io.supporthub.mail.ReceivedMail;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,29 +15,25 @@ import java.util.concurrent.CompletableFuture;
  * One batch of a mailbox poll: the mails fetched together, what preparing each gave, which are done
  * (to be flagged seen with one STORE) and the notifications their commits queued. Prepared on the
  * poll's threads while the batch before is committed, then committed on the committer's thread
- * (exchange property {@code hubMailBatch}).
+ * (exchange property {@code hubMailBatch}). It knows nothing of its poll: the poll's {@link BatchesInFlight} keeps
+ * the order in which batches were handed over.
  */
 public final class MailBatch {
 
-    private final MailboxPoll poll;
     private final List<ReceivedMail> mails;
     private final Set<String> earlierMessageIds;
     private final Map<Integer, PreparedMail> prepared = new TreeMap<>();
     private final Map<Integer, Exception> failed = new TreeMap<>();
     private List<ReceivedMail> oneByOne = List.of();
+    private final BitSet notTriedAlone = new BitSet();
     private final Set<Long> done = new LinkedHashSet<>();
     private final List<Long> notifications = new ArrayList<>();
     private final CompletableFuture<Void> committed = new CompletableFuture<>();
     private volatile MailBatch handedOverBefore;
 
-    MailBatch(MailboxPoll poll, List<ReceivedMail> mails, Set<String> earlierMessageIds) {
-        this.poll = poll;
+    MailBatch(List<ReceivedMail> mails, Set<String> earlierMessageIds) {
         this.mails = List.copyOf(mails);
         this.earlierMessageIds = Set.copyOf(earlierMessageIds);
-    }
-
-    MailboxPoll poll() {
-        return poll;
     }
 
     public List<ReceivedMail> mails() {
@@ -59,11 +55,11 @@ public final class MailBatch {
         return ids;
     }
 
-    synchronized void prepared(int index, PreparedMail mail) {
+    public synchronized void prepared(int index, PreparedMail mail) {
         prepared.put(index, mail);
     }
 
-    synchronized void failed(int index, Exception error) {
+    public synchronized void failed(int index, Exception error) {
         failed.put(index, error);
     }
 
@@ -82,6 +78,15 @@ public final class MailBatch {
 
     synchronized List<ReceivedMail> oneByOne() {
         return oneByOne;
+    }
+
+    /** The one-by-one mail at this place was not tried (the database had gone away): it stays unseen. */
+    synchronized void notTriedAlone(int index) {
+        notTriedAlone.set(index);
+    }
+
+    synchronized boolean wasTriedAlone(int index) {
+        return !notTriedAlone.get(index);
     }
 
     /** The mail's effect has committed (or it was quarantined, or recorded before): it is flagged seen at the end of the batch. */
@@ -105,21 +110,17 @@ public final class MailBatch {
         return committed;
     }
 
+    /** The committer is done with the batch, however it went: the poll may hand over its next one. */
+    public void committerDone() {
+        committed.complete(null);
+    }
+
     /** The batch of the same poll handed over to the committers just before this one (null for the first). */
     void handedOverAfter(MailBatch previous) {
         handedOverBefore = previous;
     }
 
-    /**
-     * Waits until the batch handed over before this one is done, and with it every earlier one (each waited for its own
-     * predecessor before its mails went one by one). Batches commit side by side; a mail that goes one by one may answer
-     * a mail of an earlier batch and must find its ticket. Safe on a committer's thread: the committers take batches in
-     * the order they were handed over, so the earlier batch is being committed already or is done.
-     */
-    void awaitEarlierBatches() {
-        MailBatch previous = handedOverBefore;
-        if (previous != null) {
-            poll.awaitDone(previous);
-        }
+    MailBatch handedOverBefore() {
+        return handedOverBefore;
     }
 }

@@ -1,4 +1,4 @@
-package io.supporthub.connector.mailbox;
+package io.supporthub.mailbox;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;

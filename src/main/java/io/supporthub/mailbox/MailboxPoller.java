@@ -1,10 +1,6 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
-import io.supporthub.connector.mailbox.ImapMailbox;
-import io.supporthub.connector.mailbox.MailboxSettings;
 import io.supporthub.mail.MailLedger;
-import io.supporthub.mail.MailboxLiveness;
-import io.supporthub.mail.MailboxPolls;
 import io.supporthub.mail.ReceivedMail;
 import jakarta.mail.MessagingException;
 import java.util.ArrayList;
@@ -17,8 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,11 +75,11 @@ public class MailboxPoller {
     }
 
     /** More mail to take in this poll: the UIDs found at login, then whatever arrived while they were worked off. */
-    public boolean hasMore(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, Exchange exchange) {
+    public boolean hasMore(MailboxPoll poll, boolean hubStopping) {
         if (poll == null || poll.stopped()) {
             return false;
         }
-        if (exchange.getContext().isStopping()) {
+        if (hubStopping) {
             poll.stop("the hub is stopping");
             return false;
         }
@@ -111,7 +105,7 @@ public class MailboxPoller {
      * returned, so the mailbox's round trips overlap the preparing instead of adding to it. Fetching reads with PEEK, so a
      * fetch ahead that a crash or a stop leaves untaken has changed nothing on the server.
      */
-    public MailBatch nextBatch(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+    public MailBatch nextBatch(MailboxPoll poll) {
         MailboxSettings mailbox = poll.mailbox();
         try {
             List<ReceivedMail> fetched = poll.takePrefetched();
@@ -176,35 +170,24 @@ public class MailboxPoller {
      * the next batch is fetched and prepared while this one commits beside the one before. A mail that must see an earlier
      * batch's tickets (it answers one of its mails) is committed after that batch, one by one.
      */
-    public void handOver(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+    public void handOver(MailboxPoll poll, MailBatch batch) {
         poll.handOver(batch);
     }
 
-    /** The committer is done with the batch, however it went; the poll may hand over the next one. */
-    public void committed(@ExchangeProperty("hubMailBatch") MailBatch batch) {
-        batch.committed().complete(null);
-    }
-
-    /** At the end of a poll: the last batch commits before the connection closes. */
-    public void awaitCommits(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
-        if (poll != null) {
-            poll.awaitCommit();
-        }
-    }
-
     /** Flags the batch's done mails seen with one STORE; returns the notifications their commits queued, to send now. */
-    public List<Long> finishBatch(@ExchangeProperty("hubMailBatch") MailBatch batch) {
+    public List<Long> flagSeen(MailboxPoll poll, MailBatch batch) {
         Set<Long> done = batch.doneUids();
         try {
-            batch.poll().imap().markSeen(done);
+            poll.imap().markSeen(done);
         } catch (MessagingException | RuntimeException e) {
             // committed and recognised by UID on the next poll, which flags them without processing them again
-            failed(batch.poll(), e);
+            failed(poll, e);
         }
         return batch.notifications();
     }
 
-    public void close(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+    /** At the end of a poll, however it went: the last batches commit before the connection closes. */
+    public void close(MailboxPoll poll) {
         if (poll == null) {
             return;
         }
@@ -248,13 +231,13 @@ public class MailboxPoller {
     }
 
     private void failed(MailboxPoll poll, Exception error) {
-        poll.mailboxFailed(MailIntakeStep.describe(error));
+        poll.mailboxFailed(MailPreparation.describe(error));
         failed(poll.mailbox(), watch.liveness(poll.mailbox().name()), error);
     }
 
     /** One WARN per outage (and when the error changes), not one per poll: a wrong password must not flood the log. */
     private void failed(MailboxSettings mailbox, MailboxLiveness liveness, Exception error) {
-        String description = MailIntakeStep.describe(error);
+        String description = MailPreparation.describe(error);
         String previous = outages.put(mailbox.name(), description);
         if (!description.equals(previous)) {
             LOG.warn("Mailbox {} ({}) cannot be polled: {}; retrying every {}, logged again when the error changes or it recovers",

@@ -1,4 +1,4 @@
-package io.supporthub.connector.mailbox;
+package io.supporthub.mailbox;
 
 import java.util.Collection;
 import java.util.TreeSet;

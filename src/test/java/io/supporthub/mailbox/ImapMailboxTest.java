@@ -1,4 +1,4 @@
-package io.supporthub.connector.mailbox;
+package io.supporthub.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

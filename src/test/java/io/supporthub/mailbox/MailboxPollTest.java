@@ -1,12 +1,10 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
-import io.supporthub.connector.mailbox.MailboxSettings;
 import io.supporthub.connector.spi.Secret;
-import io.supporthub.intake.PreparedMail;
 import io.supporthub.mail.InboundMail;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.ReceivedMail;
@@ -61,12 +59,12 @@ class MailboxPollTest {
         MailBatch first = committing.get(0);
         MailBatch second = committing.get(1);
 
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(second::awaitEarlierBatches);
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> poll.awaitEarlierBatches(second));
         await().during(STILL_WAITING).atMost(STILL_WAITING.multipliedBy(3)).until(() -> !waiting.isDone());
 
         first.committed().complete(null);
         await().atMost(Duration.ofSeconds(5)).until(waiting::isDone);
-        first.awaitEarlierBatches();   // the first batch of a poll waits for nothing
+        poll.awaitEarlierBatches(first);   // the first batch of a poll waits for nothing
     }
 
     /** Batches of mails a@ and b@, both handed over and still committing. */

@@ -1,46 +1,32 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
-import io.supporthub.connector.mailbox.ImapMailbox;
-import io.supporthub.connector.mailbox.MailboxSettings;
-import io.supporthub.connector.mailbox.Mailboxes;
 import io.supporthub.mail.ReceivedMail;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One poll of one mailbox, from login to logout: the open connection, the unseen UIDs still to take,
- * and the batches being committed while the next one is prepared. Lives in the poll's exchange
- * (property {@code hubMailboxPoll}).
+ * and the batches being committed while the next one is prepared ({@link BatchesInFlight}). Lives in the
+ * poll's exchange (property {@code hubMailboxPoll}).
  */
 public final class MailboxPoll {
-
-    /** How long a poll waits for an earlier batch's commit before giving up on it (its mails then stay unseen). */
-    static final Duration COMMIT_WAIT = Duration.ofMinutes(5);
 
     private final MailboxSettings mailbox;
     private final ImapMailbox imap;
     private final long uidValidity;
     private final LinkedHashSet<Long> pending;
     private final Set<Long> attempted = new HashSet<>();
-    /** Handed over to the committers and not yet done, oldest first; at most {@link Mailboxes#COMMITS_IN_FLIGHT}. */
-    private final Deque<MailBatch> committing = new ArrayDeque<>();
-    private MailBatch lastHandedOver;
+    private final PollStop stop = new PollStop();
+    /** Handed over to the committers and not yet done: the poll hands batches over, never holds them back itself. */
+    private final BatchesInFlight inFlight = new BatchesInFlight(stop);
     private CompletableFuture<List<ReceivedMail>> prefetched;
     private int batches;
     private int mails;
-    private String stopReason;
-    private boolean mailboxFailed;
-    private boolean databaseDown;
 
     MailboxPoll(MailboxSettings mailbox, ImapMailbox imap, long uidValidity, List<Long> unseen) {
         this.mailbox = mailbox;
@@ -121,96 +107,58 @@ public final class MailboxPoll {
     }
 
     /** A new batch of fetched mails; it knows the Message-IDs of the batches still being committed, whose tickets it cannot see yet. */
-    synchronized MailBatch newBatch(List<ReceivedMail> fetched) {
-        batches++;
-        mails += fetched.size();
-        // a batch that is done has its tickets visible to threading: only the others' Message-IDs matter
-        forgetDone();
-        Set<String> committingIds = new HashSet<>();
-        committing.forEach(batch -> committingIds.addAll(batch.messageIds()));
-        return new MailBatch(this, fetched, committingIds);
-    }
-
-    /**
-     * Counts the batch as committing once fewer than {@link Mailboxes#COMMITS_IN_FLIGHT} are, waiting for the oldest otherwise. The
-     * batch learns which one was handed over before it: its mails that must see that batch's tickets wait for it.
-     */
-    void handOver(MailBatch batch) {
-        while (true) {
-            MailBatch oldest;
-            synchronized (this) {
-                forgetDone();
-                if (committing.size() < Mailboxes.COMMITS_IN_FLIGHT || stopped()) {
-                    batch.handedOverAfter(lastHandedOver);
-                    committing.addLast(batch);
-                    lastHandedOver = batch;
-                    return;
-                }
-                oldest = committing.peekFirst();
-            }
-            // a batch that does not finish in time stops the poll; this one is still handed over, as its mails were read
-            awaitDone(oldest);
+    MailBatch newBatch(List<ReceivedMail> fetched) {
+        synchronized (this) {
+            batches++;
+            mails += fetched.size();
         }
+        return new MailBatch(fetched, inFlight.messageIds());
     }
 
-    private synchronized void forgetDone() {
-        committing.removeIf(b -> b.committed().isDone());
+    /** Hands the prepared batch to the committers once fewer than {@link Mailboxes#COMMITS_IN_FLIGHT} of this poll's are committing. */
+    void handOver(MailBatch batch) {
+        inFlight.handOver(batch);
     }
 
     /** Waits for every batch being committed; one that does not finish in time stays unseen. */
     void awaitCommit() {
-        List<MailBatch> inFlight;
-        synchronized (this) {
-            inFlight = new ArrayList<>(committing);
-        }
-        inFlight.forEach(this::awaitDone);
+        inFlight.awaitAll();
     }
 
-    /** Waits for one batch of this poll to be done; one that does not finish in time stops the poll. */
-    void awaitDone(MailBatch batch) {
-        try {
-            batch.committed().get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop("interrupted while a batch was committing");
-        } catch (ExecutionException | TimeoutException e) {
-            stop("a batch did not finish committing: " + MailIntakeStep.describe(e));
-        }
+    /** Mails of this batch that go one by one may answer mail of the batch handed over before it: they wait for it. */
+    void awaitEarlierBatches(MailBatch batch) {
+        inFlight.awaitEarlier(batch);
     }
 
     /** Ends the poll after this batch: the mailbox or the database stopped answering, or the hub is stopping. */
-    synchronized void stop(String reason) {
-        if (stopReason == null) {
-            stopReason = reason;
-        }
+    void stop(String reason) {
+        stop.stop(reason);
     }
 
     /** The mailbox itself stopped answering (not the database): liveness has recorded the failure. */
-    synchronized void mailboxFailed(String reason) {
-        stop(reason);
-        mailboxFailed = true;
+    void mailboxFailed(String reason) {
+        stop.mailboxFailed(reason);
     }
 
-    synchronized boolean isMailboxFailed() {
-        return mailboxFailed;
+    boolean isMailboxFailed() {
+        return stop.isMailboxFailed();
     }
 
     /** The database stopped answering: no more commits in this poll; what is left stays unseen for the next one. */
-    synchronized void databaseDown(String reason) {
-        stop(reason);
-        databaseDown = true;
+    void databaseDown(String reason) {
+        stop.databaseDown(reason);
     }
 
-    synchronized boolean isDatabaseDown() {
-        return databaseDown;
+    boolean isDatabaseDown() {
+        return stop.isDatabaseDown();
     }
 
-    synchronized boolean stopped() {
-        return stopReason != null;
+    boolean stopped() {
+        return stop.stopped();
     }
 
-    synchronized String stopReason() {
-        return stopReason;
+    String stopReason() {
+        return stop.reason();
     }
 
     synchronized int batches() {

@@ -1,6 +1,5 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
-import io.supporthub.connector.mailbox.MailboxSettings;
 import java.util.Properties;
 
 /**

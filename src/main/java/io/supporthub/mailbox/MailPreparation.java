@@ -1,9 +1,5 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
-import io.supporthub.connector.mailbox.MailboxSettings;
-import io.supporthub.connector.mailbox.Mailboxes;
-import io.supporthub.intake.MailIntake;
-import io.supporthub.intake.PreparedMail;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.InboundMail;
@@ -25,22 +21,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.camel.ExchangeProperties;
-import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Headers;
 
 /**
- * The mail routes' steps: reading, the early duplicate check, threading, and turning a mail into
+ * One mail's way through intake: reading, the early duplicate check, threading, and turning a mail into
  * what its one transaction will write (a prepared mail); then committing one mail, and quarantine.
+ * The mail routes call it through {@code MailPreparationStep}, which reads the exchange.
  */
-public class MailIntakeStep {
+public class MailPreparation {
 
     /** Headers the triage step and the router read: a mailbox's category hint and default queue. */
-    static final String CATEGORY_HINT = "hubCategoryHint";
-    static final String MAILBOX_QUEUE = "hubMailboxQueue";
-    static final String MAILBOX_ADDRESS = "hubMailboxAddress";
+    public static final String CATEGORY_HINT = "hubCategoryHint";
+    public static final String MAILBOX_QUEUE = "hubMailboxQueue";
+    public static final String MAILBOX_ADDRESS = "hubMailboxAddress";
     /** Property set by quarantine replay when the mail is one a policy held: the quarantine id it is released from. */
-    static final String RELEASE_HELD = "hubReleaseHeld";
+    public static final String RELEASE_HELD = "hubReleaseHeld";
 
     private final Mailboxes mailboxes;
     private final InboundMailReader reader;
@@ -50,8 +44,8 @@ public class MailIntakeStep {
     private final MailIntake intake;
     private final MailIntakeCounts counts;
 
-    public MailIntakeStep(Mailboxes mailboxes, InboundMailReader reader, MailLedger ledger, MailQuarantine quarantine,
-                          MailThreader threader, MailIntake intake, MailIntakeCounts counts) {
+    public MailPreparation(Mailboxes mailboxes, InboundMailReader reader, MailLedger ledger, MailQuarantine quarantine,
+                           MailThreader threader, MailIntake intake, MailIntakeCounts counts) {
         this.mailboxes = mailboxes;
         this.reader = reader;
         this.ledger = ledger;
@@ -70,7 +64,7 @@ public class MailIntakeStep {
      * (threading found its ticket; the match is property {@code hubThread}), {@code ticket} or {@code filtered}.
      * Threading runs only for mail the filters let through; what they stopped is never a comment either.
      */
-    public void decidePath(InboundMail mail, @ExchangeProperties Map<String, Object> properties) {
+    public void decidePath(InboundMail mail, Map<String, Object> properties) {
         String path;
         // A mail alone asks whether it was recorded before, to spare the CRM a lookup for a redelivery. In a mailbox
         // batch that question costs a query per mail for the rare redelivery: the batch's commit, which records all its
@@ -98,7 +92,7 @@ public class MailIntakeStep {
     }
 
     /** A reply to append to its ticket. */
-    public PreparedMail reply(InboundMail mail, @ExchangeProperty("hubThread") ThreadMatch match) {
+    public PreparedMail reply(InboundMail mail, ThreadMatch match) {
         if (mail.parsed().sender() == null) {
             throw new UnreadableMailException("mail has no readable From address", null);
         }
@@ -112,7 +106,7 @@ public class MailIntakeStep {
      * A new ticket's draft, with the mailbox's defaults as headers for triage and the router; when a signal pointed at
      * a ticket the mail could not join, the draft carries that note to the timeline.
      */
-    public TicketDraft draft(InboundMail mail, @ExchangeProperty("hubThread") ThreadMatch match, @Headers Map<String, Object> headers) {
+    public TicketDraft draft(InboundMail mail, ThreadMatch match, Map<String, Object> headers) {
         String mailboxName = mail.receipt().mailboxName();
         if (mailboxName != null) {
             mailboxes.byName(mailboxName).ifPresent(mailbox -> putDefaults(mailbox, headers));
@@ -133,7 +127,7 @@ public class MailIntakeStep {
     }
 
     /** A mailbox's defaults as the headers triage (category hint) and the router (queue) read. */
-    static void putDefaults(MailboxSettings mailbox, Map<String, Object> headers) {
+    public static void putDefaults(MailboxSettings mailbox, Map<String, Object> headers) {
         headers.put(MAILBOX_ADDRESS, mailbox.address());
         if (mailbox.categoryHint() != null) {
             headers.put(CATEGORY_HINT, mailbox.categoryHint());
@@ -147,8 +141,8 @@ public class MailIntakeStep {
      * The routed draft, ready to commit with its mail and the raw bytes the creation cap holds it with. A mail released
      * from quarantine (property {@code hubReleaseHeld}) passes the cap, and its ticket's timeline says so.
      */
-    public PreparedMail newTicket(TicketDraft routed, @ExchangeProperty("hubInboundMail") InboundMail mail,
-                                  @ExchangeProperty("hubReceivedMail") ReceivedMail received, @ExchangeProperty(RELEASE_HELD) Long releasedFrom) {
+    public PreparedMail newTicket(TicketDraft routed, InboundMail mail,
+                                  ReceivedMail received, Long releasedFrom) {
         TicketDraft draft = routed;
         if (releasedFrom != null) {
             List<TicketEvent> events = new ArrayList<>(routed.events());
@@ -182,7 +176,7 @@ public class MailIntakeStep {
     }
 
     /** Commits one prepared mail in its own transaction; the body becomes a line for the log, the notifications a header. */
-    public String commit(PreparedMail mail, @Headers Map<String, Object> headers) {
+    public String commit(PreparedMail mail, Map<String, Object> headers) {
         MailIntake.Outcome outcome = intake.commitOne(mail);
         counts.count(mail.receipt().mailboxName(), outcome.effect());
         headers.put("hubNotifications", outcome.notificationIds());
@@ -200,7 +194,7 @@ public class MailIntakeStep {
     }
 
     /** Keeps an unprocessable mail with its error; the mail is then flagged seen, so it is not fetched again. */
-    public long quarantine(@ExchangeProperty("hubReceivedMail") ReceivedMail mail, @ExchangeProperty("CamelExceptionCaught") Exception error) {
+    public long quarantine(ReceivedMail mail, Exception error) {
         ReceivedMail kept = mail == null ? new ReceivedMail(null, "unknown", null, null, new byte[0]) : mail;
         long id = quarantine.store(kept, describe(error));
         counts.count(kept.mailboxName(), MailIntakeCounts.QUARANTINED);
@@ -208,7 +202,7 @@ public class MailIntakeStep {
     }
 
     /** The innermost cause is the one an admin can act on; Camel's wrappers say only which exchange failed. */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         if (error == null) {
             return "unknown error";
         }

@@ -1,10 +1,13 @@
-package io.supporthub.mail;
+package io.supporthub.mailbox;
 
 import io.supporthub.db.Transactions;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The outcome of each mailbox's polls in the database ({@code mailbox_poll}): one instance polls a
@@ -12,13 +15,21 @@ import java.time.Instant;
  */
 public class MailboxPolls {
 
+    /** Queues a mailbox's outage alert in the transaction that claims it. */
+    public interface AlertQueue {
+        /** The queued alert's id; nothing when an alert with the same key was queued before. */
+        Optional<Long> queue(Connection connection, String mailboxName, Instant at, String text) throws SQLException;
+    }
+
     private final Transactions transactions;
     private final String instance;
+    private final AlertQueue alerts;
 
     /** @param instance who polls, as shown to admins (host and process) */
-    public MailboxPolls(Transactions transactions, String instance) {
+    public MailboxPolls(Transactions transactions, String instance, AlertQueue alerts) {
         this.transactions = transactions;
         this.instance = instance;
+        this.alerts = alerts;
     }
 
     /** Makes sure the mailbox has its row; its address may have changed in the configuration. */
@@ -84,13 +95,17 @@ public class MailboxPolls {
             }
 
             @Override
-            public boolean claimAlert(Instant at) {
-                return update("update mailbox_poll set alerted_at = ? where mailbox_name = ? and alerted_at is null", ts(at), mailboxName) == 1;
-            }
-
-            @Override
-            public void releaseAlert() {
-                update("update mailbox_poll set alerted_at = null where mailbox_name = ?", mailboxName);
+            public Optional<Long> claimAlert(Instant at, String text) {
+                return transactions.inTransaction(c -> {
+                    try (PreparedStatement st = c.prepareStatement("update mailbox_poll set alerted_at = ? where mailbox_name = ? and alerted_at is null")) {
+                        st.setTimestamp(1, ts(at));
+                        st.setString(2, mailboxName);
+                        if (st.executeUpdate() != 1) {
+                            return Optional.<Long>empty();
+                        }
+                    }
+                    return alerts.queue(c, mailboxName, at, text);
+                });
             }
         };
     }

@@ -1,14 +1,13 @@
-package io.supporthub.app.flow;
+package io.supporthub.mailbox;
 
 import io.supporthub.connector.oauth.OAuth2TokenSource;
 import jakarta.mail.PasswordAuthentication;
-import org.apache.camel.component.mail.MailAuthenticator;
 
 /**
- * Logs the mail consumer in: with XOAUTH2 the "password" Jakarta Mail sends is a fresh OAuth access
+ * Logs the mailbox in: with XOAUTH2 the "password" Jakarta Mail sends is a fresh OAuth access
  * token (Jakarta Mail's XOAUTH2 mechanism expects exactly that); otherwise the configured password.
  */
-public class MailboxAuthenticator extends MailAuthenticator {
+public class MailboxAuthenticator {
 
     private final String username;
     private final String password;
@@ -32,7 +31,7 @@ public class MailboxAuthenticator extends MailAuthenticator {
         return tokens != null;
     }
 
-    @Override
+    /** The login to send now: for XOAUTH2 a fresh access token each time. */
     public PasswordAuthentication getPasswordAuthentication() {
         return new PasswordAuthentication(username, tokens != null ? tokens.accessToken().reveal() : password);
     }

@@ -1,4 +1,4 @@
-package io.supporthub.mail;
+package io.supporthub.mailbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Watches that a mailbox keeps being polled. A poller that silently stops is the failure users of
  * other integration tools report most: here, three poll intervals without a successful poll mark
- * the mailbox down, and exactly one alert is due per outage. The polls' outcome lives in a
- * {@link PollLog}, shared by every hub instance (only one of them polls a mailbox at a time).
+ * the mailbox down, and exactly one alert is due per outage, queued in the notification outbox. The polls'
+ * outcome lives in a {@link PollLog}, shared by every hub instance (only one of them polls a mailbox at a time).
  */
 public class MailboxLiveness {
 
@@ -41,10 +41,15 @@ public class MailboxLiveness {
 
         PollState state();
 
-        /** Takes the outage's one alert: true for the first caller since the last successful poll. */
-        boolean claimAlert(Instant at);
+        /**
+         * Takes the outage's one alert for the first caller since the last successful poll and queues it, both or neither;
+         * returns the queued alert's id, or nothing when the outage's alert was taken before.
+         */
+        Optional<Long> claimAlert(Instant at, String text);
+    }
 
-        void releaseAlert();
+    /** The outage's one alert, queued in the notification outbox. */
+    public record OutageAlert(String text, long notificationId) {
     }
 
     private final String mailbox;
@@ -116,31 +121,22 @@ public class MailboxLiveness {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    /** The alert text when the mailbox is down and nobody has been told yet in this outage; the caller then owns the alert. */
-    public Optional<String> alertDue() {
+    /** The outage's alert, queued now, when the mailbox is down and nobody has been told yet in this outage. */
+    public Optional<OutageAlert> alertDue() {
         Status status = status();
-        if (status.up() || !log.claimAlert(clock.instant())) {
+        if (status.up()) {
             return Optional.empty();
         }
         String since = status.lastSuccess() == null ? " has not been polled successfully since this hub started watching it"
                 : " has not been polled successfully since " + status.lastSuccess();
-        return Optional.of("Mailbox " + mailbox + since
+        String text = "Mailbox " + mailbox + since
                 + " (" + MISSED_POLLS + " intervals of " + seconds(pollInterval) + " s)"
-                + (status.lastError() == null ? "" : "; last error: " + status.lastError()));
+                + (status.lastError() == null ? "" : "; last error: " + status.lastError());
+        return log.claimAlert(clock.instant(), text).map(id -> new OutageAlert(text, id));
     }
 
     private static String seconds(Duration interval) {
         return interval.toMillis() % 1000 == 0 ? Long.toString(interval.toSeconds()) : String.valueOf(interval.toMillis() / 1000.0);
-    }
-
-    /** The alert went out; nothing more to do until the mailbox recovers and fails again. */
-    public void alertSent() {
-        // the claim in alertDue already marked the outage as told
-    }
-
-    /** The alert could not be sent: the next check tries again. */
-    public void alertFailed() {
-        log.releaseAlert();
     }
 
     public String mailbox() {
@@ -153,6 +149,7 @@ public class MailboxLiveness {
         private Instant inProgressSince;
         private String lastError;
         private boolean alerted;
+        private long alerts;
 
         @Override
         public synchronized void started(Instant at) {
@@ -180,18 +177,14 @@ public class MailboxLiveness {
             return new PollState(lastSuccess, inProgressSince, lastError);
         }
 
+        /** Nothing to queue in memory: the alerts are numbered instead. */
         @Override
-        public synchronized boolean claimAlert(Instant at) {
+        public synchronized Optional<Long> claimAlert(Instant at, String text) {
             if (alerted) {
-                return false;
+                return Optional.empty();
             }
             alerted = true;
-            return true;
-        }
-
-        @Override
-        public synchronized void releaseAlert() {
-            alerted = false;
+            return Optional.of(++alerts);
         }
     }
 }

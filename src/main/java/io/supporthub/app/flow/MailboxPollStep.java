@@ -1,0 +1,49 @@
+package io.supporthub.app.flow;
+
+import io.supporthub.mailbox.MailBatch;
+import io.supporthub.mailbox.MailboxPoll;
+import io.supporthub.mailbox.MailboxPoller;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+
+/**
+ * The mailbox routes' IMAP steps: a poll (exchange property {@code hubMailboxPoll}) logs in, gives batch after batch
+ * (property {@code hubMailBatch}), hands each prepared batch to the committers, flags a committed batch's mails seen,
+ * and logs out. The work is {@link MailboxPoller}'s.
+ */
+public class MailboxPollStep {
+
+    private final MailboxPoller poller;
+
+    public MailboxPollStep(MailboxPoller poller) {
+        this.poller = poller;
+    }
+
+    /** The poll, or null when the mailbox cannot be polled now (recorded for liveness). */
+    public MailboxPoll open(String mailbox) {
+        return poller.open(mailbox);
+    }
+
+    public boolean hasMore(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, Exchange exchange) {
+        return poller.hasMore(poll, exchange.getContext().isStopping());
+    }
+
+    public MailBatch nextBatch(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+        return poller.nextBatch(poll);
+    }
+
+    /** Returns once the batch may commit: fewer than two of this poll's batches are committing. */
+    public void handOver(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+        poller.handOver(poll, batch);
+    }
+
+    /** One STORE for the batch's done mails; returns the notifications their commits queued. */
+    public List<Long> flagSeen(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+        return poller.flagSeen(poll, batch);
+    }
+
+    public void close(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+        poller.close(poll);
+    }
+}

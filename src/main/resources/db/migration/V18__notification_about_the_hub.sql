@@ -1,6 +1,3 @@
--- STAGED, NOT YET A MIGRATION: needs its Flyway number from the lead (decision 0312). Move it to
--- db/migration/V<n>__notification_about_the_hub.sql; Flyway does not read this folder.
---
 -- A notification about the hub itself (a mailbox that stopped being polled) belongs to no ticket,
 -- so mailbox-liveness alerts go through the outbox like every other alert. Only Slack alerts may
 -- be without a ticket: mail to a customer always answers one.

@@ -48,34 +48,40 @@ public final class SlackErrorClassifier implements ConnectorErrorClassifier {
         }
         Matcher webhook = WEBHOOK_CODE.matcher(message);
         if (webhook.find()) {
-            return Optional.of(ofWebhook(Integer.parseInt(webhook.group(1)), message, webhook.end()));
+            Matcher body = WEBHOOK_BODY.matcher(message);
+            String said = body.find(webhook.end()) ? body.group(1) : null;
+            return Optional.of(ofWebhook(Integer.parseInt(webhook.group(1)), said, retryAfter(message)));
         }
         Matcher api = API_ERROR.matcher(message);
         if (!api.find()) {
             return Optional.empty();
         }
-        String code = api.group(1);
-        if (TOKEN_REFUSED.contains(code)) {
-            return Optional.of(ConnectorFailure.authentication("Slack refused the alert (" + code + ")" + CHECK_TOKEN));
-        }
-        if (REQUEST_REFUSED.contains(code)) {
-            return Optional.of(ConnectorFailure.permanent("Slack refused the alert (" + code + ")" + CHECK_TOKEN));
-        }
-        if (code.equals("ratelimited")) {
-            return Optional.of(ConnectorFailure.rateLimited("Slack is rate limiting the hub (ratelimited)", retryAfter(message)));
-        }
-        return Optional.of(ConnectorFailure.retriable("Slack did not take the alert (" + code + ")"));
+        return Optional.of(ofApiError(api.group(1), retryAfter(message)));
     }
 
-    private static ConnectorFailure ofWebhook(int code, String message, int from) {
+    /** What a Web API error code means, e.g. invalid_auth or channel_not_found. */
+    static ConnectorFailure ofApiError(String code, Optional<Duration> retryAfter) {
+        if (TOKEN_REFUSED.contains(code)) {
+            return ConnectorFailure.authentication("Slack refused the alert (" + code + ")" + CHECK_TOKEN);
+        }
+        if (REQUEST_REFUSED.contains(code)) {
+            return ConnectorFailure.permanent("Slack refused the alert (" + code + ")" + CHECK_TOKEN);
+        }
+        if (code.equals("ratelimited")) {
+            return ConnectorFailure.rateLimited("Slack is rate limiting the hub (ratelimited)", retryAfter);
+        }
+        return ConnectorFailure.retriable("Slack did not take the alert (" + code + ")");
+    }
+
+    /** What an incoming webhook's answer means, by its HTTP code and body (e.g. 404 no_service). */
+    static ConnectorFailure ofWebhook(int code, String body, Optional<Duration> retryAfter) {
         if (code == 429) {
-            return ConnectorFailure.rateLimited("Slack is rate limiting the hub (HTTP 429)", retryAfter(message));
+            return ConnectorFailure.rateLimited("Slack is rate limiting the hub (HTTP 429)", retryAfter);
         }
         if (code < 400 || code >= 500 || code == 408) {
             return ConnectorFailure.retriable("Slack did not take the alert (HTTP " + code + ")");
         }
-        Matcher body = WEBHOOK_BODY.matcher(message);
-        String said = body.find(from) && !body.group(1).isBlank() ? ": " + body.group(1).strip() : "";
+        String said = body != null && !body.isBlank() ? ": " + body.strip() : "";
         String reason = "Slack refused the alert (HTTP " + code + said + "); check slack.webhook-url";
         return code == 401 || code == 403 ? ConnectorFailure.authentication(reason) : ConnectorFailure.permanent(reason);
     }

@@ -2,21 +2,23 @@ package io.supporthub.app;
 
 import io.supporthub.admin.ApiTokens;
 import io.supporthub.admin.AttachmentApi;
+import io.supporthub.admin.ConnectionTestApi;
 import io.supporthub.admin.MailAdminApi;
 import io.supporthub.admin.TicketApi;
 import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.AttachmentApiStep;
-import io.supporthub.app.flow.CrmEnrichment;
 import io.supporthub.app.flow.MailAdminStep;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
 import io.supporthub.app.flow.ReEnrichmentStep;
 import io.supporthub.app.flow.RoutingStep;
 import io.supporthub.app.flow.TriageStep;
-import io.supporthub.connector.crm.CrmLookup;
-import io.supporthub.connector.crm.InFlightLookups;
+import io.supporthub.connector.salesforce.SalesforceCircuitBreaker;
+import io.supporthub.connector.salesforce.SalesforceConnectionTest;
+import io.supporthub.connector.salesforce.SalesforceCrmEnrichment;
 import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackAlertComposer;
+import io.supporthub.connector.slack.SlackConnectionTest;
 import io.supporthub.db.Transactions;
 import io.supporthub.intake.CreationAdmissions;
 import io.supporthub.intake.CustomerReEnrichment;
@@ -47,6 +49,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -91,8 +94,9 @@ final class HubBeans {
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
                 (ApiTokens) beans.get("apiTokens")));
         SalesforceSettings crm = connectors.salesforce();
-        beans.put("crmEnrichment", new CrmEnrichment(new CrmLookup(crm.crmFields()), customers,
-                new InFlightLookups(crm.timeout().plusSeconds(1)), crm.cacheTtl(), crm.notFoundCacheTtl()));
+        beans.put("crmEnrichment", SalesforceCrmEnrichment.from(crm, customers));
+        beans.put(SalesforceCircuitBreaker.BEAN_NAME, crm.breaker().definition());
+        beans.put("connectionTestApi", new ConnectionTestApi(List.of(new SalesforceConnectionTest(crm), new SlackConnectionTest(connectors.slack()))));
         beans.put("triageStep", new TriageStep(triage));
         beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers, sla.intakeHooks()),
                 ticketId -> ledger.mailboxNameOf(ticketId).flatMap(connectors.mailboxes()::byName)));

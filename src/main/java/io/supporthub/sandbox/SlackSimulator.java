@@ -45,6 +45,11 @@ final class SlackSimulator extends SimulatorServer {
                 return true;
             }
             JsonNode payload = JSON.readTree(body);
+            if (!payload.hasNonNull("text") && !payload.hasNonNull("blocks")) {
+                // as Slack answers a message with nothing to post: a connection test's probe, which posts nothing
+                respond(exchange, 400, "text/plain", "no_text");
+                return true;
+            }
             record("webhook", payload.path("channel").asText(null), payload);
             respond(exchange, 200, "text/plain", "ok");
             return true;

@@ -3,7 +3,9 @@ package io.supporthub.app.flow;
 import com.slack.api.model.Message;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.connector.slack.SlackChannels;
-import io.supporthub.connector.slack.SlackRefusals;
+import io.supporthub.connector.slack.SlackErrorClassifier;
+import io.supporthub.connector.spi.ConnectorErrorClassifier;
+import io.supporthub.connector.spi.ConnectorFailure;
 import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.SatisfactionFollowUpMail;
 import io.supporthub.mail.OutboundMail;
@@ -22,6 +24,7 @@ import org.apache.camel.Headers;
 public class NotificationStep {
 
     static final int MAX_ATTEMPTS = 12;
+    private static final ConnectorErrorClassifier SLACK_ERRORS = new SlackErrorClassifier();
 
     private final NotificationStore store;
     private final AcknowledgementMail acknowledgement;
@@ -115,18 +118,13 @@ public class NotificationStep {
 
     /**
      * Why the send can never succeed, or null when a retry may: a recipient address the mail library refuses to parse
-     * (e.g. a control character in it), or Slack refusing the alert for good (see {@link SlackRefusals}).
+     * (e.g. a control character in it), or Slack refusing the alert for good (see {@link SlackErrorClassifier}).
      */
     static String permanentFailure(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof jakarta.mail.internet.AddressException) {
-                return "the address is malformed";
-            }
-            Optional<String> refusal = SlackRefusals.refusal(cause.getMessage());
-            if (refusal.isPresent()) {
-                return refusal.get();
-            }
+        if (ConnectorErrorClassifier.causeOf(error, jakarta.mail.internet.AddressException.class).isPresent()) {
+            return "the address is malformed";
         }
-        return null;
+        ConnectorFailure slack = SLACK_ERRORS.classify(error);
+        return slack.retriable() ? null : slack.reason();
     }
 }

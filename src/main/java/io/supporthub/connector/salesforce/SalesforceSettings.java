@@ -1,9 +1,5 @@
 package io.supporthub.connector.salesforce;
 
-import io.supporthub.connector.crm.CrmFields;
-import io.supporthub.connector.crm.FieldPath;
-import io.supporthub.connector.crm.OpenCases;
-import io.supporthub.connector.crm.TierMapping;
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigKey;
 import io.supporthub.connector.spi.ConfigSource;
@@ -19,7 +15,7 @@ import java.util.Map;
 /** The Salesforce org used as the CRM (Contacts and Accounts) through camel-salesforce. */
 public record SalesforceSettings(boolean enabled, String loginUrl, String clientId, Secret clientSecret, String username,
                                  Secret password, String apiVersion, Duration timeout, Duration cacheTtl, Duration notFoundCacheTtl, Duration reEnrichInterval,
-                                 CrmFields crmFields) {
+                                 CrmFields crmFields, SalesforceCircuitBreaker breaker) {
 
     private static final ConfigType<FieldPath> FIELD_PATH = new ConfigType<>(
             "a field of the Contact as SOQL names it: API names joined by dots, e.g. Account.Customer_Tier__c", FieldPath::parse);
@@ -48,6 +44,22 @@ public record SalesforceSettings(boolean enabled, String loginUrl, String client
     static final ConfigKey<Duration> REENRICH_INTERVAL = ConfigKey.optional("salesforce.reenrich-interval", ConfigType.DURATION, "PT1M",
             "How often tickets that came in during a CRM outage are looked up again");
 
+    private static final ConfigType<Integer> PERCENT = new ConfigType<>("a whole percentage from 1 to 100", s -> {
+        int n = Integer.parseInt(s.strip());
+        if (n < 1 || n > 100) {
+            throw new IllegalArgumentException();
+        }
+        return n;
+    });
+    static final ConfigKey<Integer> BREAKER_WINDOW = ConfigKey.optional("salesforce.breaker.window", ConfigType.POSITIVE_INT, "20",
+            "How many recent CRM calls the circuit breaker judges");
+    static final ConfigKey<Integer> BREAKER_MINIMUM_CALLS = ConfigKey.optional("salesforce.breaker.minimum-calls", ConfigType.POSITIVE_INT, "5",
+            "How many calls the window needs before the circuit breaker judges at all (at most salesforce.breaker.window)");
+    static final ConfigKey<Integer> BREAKER_FAILURE_RATE = ConfigKey.optional("salesforce.breaker.failure-rate", PERCENT, "50",
+            "Percentage of failed or timed-out calls in the window that opens the circuit: tickets then go on as customer 'unknown' without asking");
+    static final ConfigKey<Duration> BREAKER_OPEN_WAIT = ConfigKey.optional("salesforce.breaker.open-wait", ConfigType.DURATION, "PT30S",
+            "How long an open circuit waits before a few calls probe the CRM again (whole seconds)");
+
     // Field paths start at the requester's Contact: "Account.X" is a field of its Account, a bare name one of the Contact.
     static final ConfigKey<FieldPath> TIER_FIELD = ConfigKey.optional("salesforce.field.tier", FIELD_PATH, "Account.Customer_Tier__c",
             "Field holding the customer's tier (usually a picklist on the Account)");
@@ -67,17 +79,35 @@ public record SalesforceSettings(boolean enabled, String loginUrl, String client
 
     public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("salesforce",
             List.of(ENABLED, LOGIN_URL, CLIENT_ID, CLIENT_SECRET, USERNAME, PASSWORD, API_VERSION, TIMEOUT, CACHE_TTL, NOT_FOUND_CACHE_TTL,
-                    REENRICH_INTERVAL, TIER_FIELD, ARR_FIELD, HEALTH_FIELD, OWNER_FIELD, OPEN_CASES_SOURCE, VIP_VALUES, ENTERPRISE_VALUES));
+                    REENRICH_INTERVAL, BREAKER_WINDOW, BREAKER_MINIMUM_CALLS, BREAKER_FAILURE_RATE, BREAKER_OPEN_WAIT,
+                    TIER_FIELD, ARR_FIELD, HEALTH_FIELD, OWNER_FIELD, OPEN_CASES_SOURCE, VIP_VALUES, ENTERPRISE_VALUES));
 
     public static SalesforceSettings from(ConfigSource source) {
         DEFINITION.rejectUnknownKeys(source);
         if (!source.get(ENABLED)) {
             return new SalesforceSettings(false, "https://login.salesforce.com", "", Secret.of(""), "", Secret.of(""), "62.0",
-                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), CrmFields.DEFAULT);
+                    Duration.ofSeconds(3), Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), CrmFields.DEFAULT, SalesforceCircuitBreaker.DEFAULT);
         }
         return new SalesforceSettings(true, source.get(LOGIN_URL).toString(), source.get(CLIENT_ID), source.get(CLIENT_SECRET),
                 source.get(USERNAME), source.get(PASSWORD), source.get(API_VERSION), source.get(TIMEOUT), source.get(CACHE_TTL),
-                source.get(NOT_FOUND_CACHE_TTL), source.get(REENRICH_INTERVAL), crmFields(source));
+                source.get(NOT_FOUND_CACHE_TTL), source.get(REENRICH_INTERVAL), crmFields(source), breaker(source));
+    }
+
+    /** The circuit breaker's numbers; one that does not fit the others is an error naming its key. */
+    static SalesforceCircuitBreaker breaker(ConfigSource source) {
+        Duration timeout = source.get(TIMEOUT);
+        Duration openWait = source.get(BREAKER_OPEN_WAIT);
+        int window = source.get(BREAKER_WINDOW);
+        int minimumCalls = source.get(BREAKER_MINIMUM_CALLS);
+        if (minimumCalls > window) {
+            throw new ConfigException(source.name(), BREAKER_MINIMUM_CALLS.name(), "must not exceed " + BREAKER_WINDOW.name() + " (" + window + ")");
+        }
+        for (ConfigKey<Duration> key : List.of(TIMEOUT, BREAKER_OPEN_WAIT)) {
+            if (source.get(key).isNegative() || source.get(key).toMillis() < (key == TIMEOUT ? 1 : 1000)) {
+                throw new ConfigException(source.name(), key.name(), key == TIMEOUT ? "must be above zero" : "must be at least one second");
+            }
+        }
+        return new SalesforceCircuitBreaker(timeout, window, minimumCalls, source.get(BREAKER_FAILURE_RATE), openWait);
     }
 
     /** The org's field names and tier values; a value listed for two tiers is an error naming the second list. */
@@ -99,7 +129,6 @@ public record SalesforceSettings(boolean enabled, String loginUrl, String client
     public Map<String, String> camelProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("salesforce.enabled", Boolean.toString(enabled));
-        p.put("salesforce.timeout-ms", Long.toString(timeout.toMillis()));
         p.put("salesforce.reenrich-interval-ms", Long.toString(reEnrichInterval.toMillis()));
         p.put("camel.component.salesforce.login-url", loginUrl);
         p.put("camel.component.salesforce.lazy-login", "true");

@@ -3,8 +3,6 @@ package io.supporthub.connector.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.supporthub.connector.crm.CrmFields;
-import io.supporthub.connector.crm.OpenCases;
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigSource;
 import io.supporthub.ticket.CustomerTier;
@@ -56,5 +54,29 @@ class SalesforceSettingsTest {
         assertThatThrownBy(() -> settings(Map.of("salesforce.tier.vip-values", "Gold", "salesforce.tier.enterprise-values", "gold")))
                 .hasMessage("connectors-config/salesforce.properties: key 'salesforce.tier.enterprise-values' must not repeat a value of "
                         + "salesforce.tier.vip-values: 'gold' is listed as both vip and enterprise");
+    }
+
+    @Test
+    void the_circuit_breakers_numbers_are_settings_with_the_former_route_values_as_defaults() {
+        assertThat(settings(Map.of()).breaker()).isEqualTo(SalesforceCircuitBreaker.DEFAULT);
+        SalesforceCircuitBreaker breaker = settings(Map.of("salesforce.timeout", "PT1.5S", "salesforce.breaker.window", "50",
+                "salesforce.breaker.minimum-calls", "10", "salesforce.breaker.failure-rate", "25", "salesforce.breaker.open-wait", "PT2M")).breaker();
+        org.apache.camel.model.Resilience4jConfigurationDefinition definition = breaker.definition();
+        assertThat(definition.getTimeoutEnabled()).isEqualTo("true");
+        assertThat(definition.getTimeoutDuration()).isEqualTo("1500");
+        assertThat(definition.getSlidingWindowSize()).isEqualTo("50");
+        assertThat(definition.getMinimumNumberOfCalls()).isEqualTo("10");
+        assertThat(definition.getFailureRateThreshold()).isEqualTo("25.0");
+        assertThat(definition.getWaitDurationInOpenState()).isEqualTo("120");
+    }
+
+    @Test
+    void circuit_breaker_numbers_that_do_not_fit_stop_the_hub_naming_the_key() {
+        assertThatThrownBy(() -> settings(Map.of("salesforce.breaker.window", "4")))
+                .hasMessage("connectors-config/salesforce.properties: key 'salesforce.breaker.minimum-calls' must not exceed salesforce.breaker.window (4)");
+        assertThatThrownBy(() -> settings(Map.of("salesforce.breaker.failure-rate", "150")))
+                .hasMessageContaining("key 'salesforce.breaker.failure-rate' must be a whole percentage from 1 to 100");
+        assertThatThrownBy(() -> settings(Map.of("salesforce.breaker.open-wait", "PT0.5S")))
+                .hasMessageContaining("key 'salesforce.breaker.open-wait' must be at least one second");
     }
 }

@@ -1,4 +1,4 @@
-package io.supporthub.connector.crm;
+package io.supporthub.connector.salesforce;
 
 /**
  * Which fields of the requester's Contact (and, through it, the Account) hold what the hub wants

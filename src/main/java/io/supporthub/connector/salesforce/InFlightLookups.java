@@ -1,4 +1,4 @@
-package io.supporthub.connector.crm;
+package io.supporthub.connector.salesforce;
 
 import io.supporthub.ticket.CustomerSnapshot;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.supporthub.connector.crm;
+package io.supporthub.connector.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,12 +8,12 @@ import io.supporthub.ticket.CustomerTier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CrmLookupTest {
+class SalesforceCrmLookupTest {
 
-    private final CrmLookup lookup = new CrmLookup(CrmFields.DEFAULT);
+    private final SalesforceCrmLookup lookup = new SalesforceCrmLookup(CrmFields.DEFAULT);
 
     /** An org that keeps its tier in Service_Level__c (Diamond / Gold), a success manager as owner and a roll-up of open cases. */
-    private final CrmLookup customOrg = new CrmLookup(new CrmFields(FieldPath.parse("Account.Service_Level__c"),
+    private final SalesforceCrmLookup customOrg = new SalesforceCrmLookup(new CrmFields(FieldPath.parse("Account.Service_Level__c"),
             FieldPath.parse("Account.ARR__c"), FieldPath.parse("Account.acme__Health__c"), FieldPath.parse("Account.CSM__r.Name"),
             OpenCases.parse("Account.Open_Cases__c"), TierMapping.of(List.of("Diamond"), List.of("Gold", "Silver"))));
 

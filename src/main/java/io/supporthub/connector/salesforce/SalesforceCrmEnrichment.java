@@ -1,47 +1,58 @@
-package io.supporthub.app.flow;
+package io.supporthub.connector.salesforce;
 
-import io.supporthub.connector.crm.CrmLookup;
-import io.supporthub.connector.crm.InFlightLookups;
-import io.supporthub.ticket.CustomerStore;
-import java.time.Duration;
-import java.util.Optional;
-import org.apache.camel.Headers;
+import io.supporthub.connector.spi.ConnectorErrorClassifier;
+import io.supporthub.connector.spi.ConnectorFailure;
 import io.supporthub.ticket.CustomerSnapshot;
+import io.supporthub.ticket.CustomerStore;
 import io.supporthub.ticket.TicketDraft;
 import io.supporthub.ticket.TicketEvent;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CRM enrichment steps: the query for a draft, reading the answer, the fallback when the CRM
- * cannot answer, and merging the customer into the draft (the enrich EIP's aggregation strategy).
+ * The CRM enrichment steps (routes/enrich-crm.camel.yaml): the query for a draft, reading the answer,
+ * what a failure means (by {@link SalesforceErrorClassifier}), and merging the customer into the draft
+ * (the enrich EIP's aggregation strategy).
  */
-public class CrmEnrichment implements AggregationStrategy {
+public class SalesforceCrmEnrichment implements AggregationStrategy {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CrmEnrichment.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceCrmEnrichment.class);
 
     static final String SOURCE_HEADER = "hubCrmSource";
     /** The customer found by the Contact query while its open Cases are being counted. */
     static final String CUSTOMER_PROPERTY = "hubCrmCustomer";
 
-    private final CrmLookup lookup;
+    private final SalesforceCrmLookup lookup;
     private final CustomerStore customers;
     private final InFlightLookups inFlight;
     private final Duration cacheTtl;
     private final Duration notFoundCacheTtl;
+    private final ConnectorErrorClassifier errors;
 
-    public CrmEnrichment(CrmLookup lookup, CustomerStore customers, InFlightLookups inFlight, Duration cacheTtl, Duration notFoundCacheTtl) {
+    public SalesforceCrmEnrichment(SalesforceCrmLookup lookup, CustomerStore customers, InFlightLookups inFlight, Duration cacheTtl,
+                                   Duration notFoundCacheTtl, ConnectorErrorClassifier errors) {
         this.lookup = lookup;
         this.customers = customers;
         this.inFlight = inFlight;
         this.cacheTtl = cacheTtl;
         this.notFoundCacheTtl = notFoundCacheTtl;
+        this.errors = errors;
+    }
+
+    /** The steps for the configured org; followers of a lookup wait a little longer than the lookup's own timeout. */
+    public static SalesforceCrmEnrichment from(SalesforceSettings settings, CustomerStore customers) {
+        return new SalesforceCrmEnrichment(new SalesforceCrmLookup(settings.crmFields()), customers,
+                new InFlightLookups(settings.timeout().plusSeconds(1)), settings.cacheTtl(), settings.notFoundCacheTtl(),
+                new SalesforceErrorClassifier());
     }
 
     /** Sets the header the lookup reads: the requester's e-mail, or none (no lookup) for a request without one. */
@@ -99,15 +110,37 @@ public class CrmEnrichment implements AggregationStrategy {
         return lookup.withOpenCases(customer, countResult);
     }
 
+    /**
+     * If only the count of open Cases fails (say the integration user may not read Case), the customer goes
+     * on without it: a found tier is worth more than a missing number.
+     */
+    public CustomerSnapshot withoutOpenCases(@ExchangeProperty(CUSTOMER_PROPERTY) CustomerSnapshot customer,
+                                             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+        LOG.warn("CRM open-cases count failed, the customer goes on without it: {}", errors.classify(error).describe());
+        return customer;
+    }
+
     /** The CRM is down, slow or refusing: the ticket goes on as customer 'unknown' and is enriched again later. */
     public CustomerSnapshot unavailable(@Header("hubRequesterEmail") String email,
                                         @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
-        // Salesforce's own answer (e.g. INVALID_FIELD for a field the org lacks) is what an admin needs;
-        // once the circuit is open every ticket would repeat it, so those say less
-        if (error != null && !error.getClass().getSimpleName().equals("CallNotPermittedException")) {
-            LOG.warn("CRM lookup failed, the ticket goes on as customer 'unknown': {}", error.getMessage());
+        if (error != null) {
+            log(errors.classify(error), error);
         }
         return CustomerSnapshot.unknown(email, "crm_unavailable");
+    }
+
+    /**
+     * Salesforce's own answer (e.g. INVALID_FIELD for a field the org lacks) is what an admin needs, loudest when
+     * nothing will change until the settings do; once the circuit is open every ticket would repeat it, so those say less.
+     */
+    private static void log(ConnectorFailure failure, Exception error) {
+        if (ConnectorErrorClassifier.causeOf(error, io.github.resilience4j.circuitbreaker.CallNotPermittedException.class).isPresent()) {
+            LOG.debug("CRM lookup skipped, the ticket goes on as customer 'unknown': {}", failure.reason());
+        } else if (failure.retriable()) {
+            LOG.warn("CRM lookup failed, the ticket goes on as customer 'unknown': {}", failure.describe());
+        } else {
+            LOG.error("CRM lookup fails until its settings change; tickets go on as customer 'unknown': {}", failure.describe());
+        }
     }
 
     public CustomerSnapshot disabled(@Header("hubRequesterEmail") String email) {
@@ -126,7 +159,7 @@ public class CrmEnrichment implements AggregationStrategy {
         return original;
     }
 
-    private static TicketEvent event(CustomerSnapshot customer, Exchange resource) {
+    private TicketEvent event(CustomerSnapshot customer, Exchange resource) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("lookup", customer.lookup());
         details.put("customer_tier", customer.tier().code());
@@ -176,8 +209,8 @@ public class CrmEnrichment implements AggregationStrategy {
         }
     }
 
-    private static String failure(Exchange resource) {
+    private String failure(Exchange resource) {
         Exception e = resource == null ? null : resource.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        return e == null ? "no answer" : e.getClass().getSimpleName();
+        return e == null ? "no answer" : errors.classify(e).describe();
     }
 }

@@ -1,4 +1,4 @@
-package io.supporthub.connector.crm;
+package io.supporthub.connector.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * configured, the count of the account's open Cases), and the reading of the answers. Which fields
  * hold tier, ARR, health, owner and open cases differ per org, so they come from {@link CrmFields}.
  */
-public class CrmLookup {
+public class SalesforceCrmLookup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Salesforce record ids are 15 or 18 letters and digits; anything else never reaches a query. */
@@ -24,7 +24,7 @@ public class CrmLookup {
     private final CrmFields fields;
     private final String contactQueryPrefix;
 
-    public CrmLookup(CrmFields fields) {
+    public SalesforceCrmLookup(CrmFields fields) {
         this.fields = fields;
         Set<String> select = new LinkedHashSet<>(java.util.List.of("Id", "Name", "Email", "Account.Id", "Account.Name"));
         select.add(fields.tier().soql());

@@ -1,4 +1,4 @@
-package io.supporthub.connector.crm;
+package io.supporthub.connector.salesforce;
 
 /**
  * Where the number of the account's open cases comes from: a second query counting open Cases of

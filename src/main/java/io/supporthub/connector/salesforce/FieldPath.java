@@ -1,4 +1,4 @@
-package io.supporthub.connector.crm;
+package io.supporthub.connector.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.supporthub.intake;
 
 import io.supporthub.mail.InboundMail;
-import io.supporthub.ticket.MailReceipt;
+import io.supporthub.mail.MailReceipt;
 import io.supporthub.ticket.TicketDraft;
 
 /**

@@ -3,6 +3,7 @@ package io.supporthub.ticket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A ticket on its way through the pipeline: the request plus what each step added, and the
@@ -11,14 +12,22 @@ import java.util.Map;
 public record TicketDraft(IntakeRequest request, CustomerSnapshot customer, Classification classification, Routing routing,
                           List<TicketEvent> events) {
 
+    /** The timeline event threading adds to a draft when a signal pointed at a ticket the request could not join. */
+    public static final String THREADING_NOTE = "threading_note";
+
     public TicketDraft {
         events = List.copyOf(events);
     }
 
     public static TicketDraft of(IntakeRequest request) {
-        String source = request.mail() != null ? "mailbox " + request.mail().mailbox() : request.channel().code();
+        TicketSource source = request.source();
         return new TicketDraft(request, null, null, null, List.of(TicketEvent.of("received", "intake-" + request.channel().code(),
-                "received from " + source, request.mail() == null ? Map.of() : Map.of("message_key", request.mail().messageKey()))));
+                "received from " + source.via(), source.messageKey() == null ? Map.of() : Map.of("message_key", source.messageKey()))));
+    }
+
+    /** The note threading leaves when a signal pointed at a ticket this request could not join, if it did. */
+    public Optional<TicketEvent> threadingNote() {
+        return events.stream().filter(e -> e.type().equals(THREADING_NOTE)).findFirst();
     }
 
     public TicketDraft withCustomer(CustomerSnapshot snapshot, TicketEvent event) {

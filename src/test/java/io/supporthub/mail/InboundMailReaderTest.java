@@ -30,7 +30,7 @@ class InboundMailReaderTest {
         assertThat(request.requesterName()).isEqualTo("Ann Example");
         assertThat(request.subject()).isEqualTo("Lögin fails");
         assertThat(request.body()).isEqualTo("I cannot log in.");
-        assertThat(request.mail().messageKey()).isEqualTo("abc@example.com");
+        assertThat(request.source().messageKey()).isEqualTo("abc@example.com");
     }
 
     @Test

@@ -10,6 +10,9 @@ alter table external_link
     add column created_at     timestamptz not null default now(),
     add constraint external_link_named check (external_id is not null or external_number is not null);
 
+-- Partial unique indexes: a new ticket's link pays only for the names it has (a mail's number has no id).
+alter table external_link drop constraint external_link_system_external_id_key;
+create unique index external_link_id_key on external_link (system, external_id) where external_id is not null;
 drop index external_link_number_idx;
 create unique index external_link_number_key on external_link (system, external_number) where external_number is not null;
 create index external_link_ticket_idx on external_link (ticket_id);

@@ -137,21 +137,20 @@ public class TicketIntake {
     }
 
     /**
-     * Links the new tickets to their records in other systems (most have none: no statement then). A record linked to
-     * another ticket already stays there — one record, one ticket — and the new ticket's timeline says so.
+     * Links the new tickets to their records in other systems (most have none: no statement then; the received event
+     * names them already). A record linked to another ticket already stays there — one record, one ticket — and the
+     * new ticket's timeline says so.
      */
     private void writeLinks(Connection c, List<ExternalLinks.NewLink> newLinks) throws SQLException {
         if (newLinks.isEmpty()) {
             return;
         }
-        List<ExternalLinks.NewLink> refused = links.linkAll(c, newLinks);
         List<Map.Entry<Long, TicketEvent>> events = new ArrayList<>();
-        for (ExternalLinks.NewLink link : newLinks) {
-            boolean linked = !refused.contains(link);
-            events.add(Map.entry(link.ticketId(), TicketEvent.of(linked ? "external_linked" : "external_link_taken", "intake",
-                    linked ? "is " + link.ref().label() + " (" + link.learnedFrom() + ")"
-                            : link.ref().label() + " is linked to another ticket already; not linked to this one",
-                    Map.of("system", link.ref().system(), "record", link.ref().number() != null ? link.ref().number() : link.ref().externalId()))));
+        for (ExternalLinks.NewLink refused : links.linkAll(c, newLinks)) {
+            ExternalRef ref = refused.ref();
+            events.add(Map.entry(refused.ticketId(), TicketEvent.of("external_link_taken", "intake", ref.label()
+                    + " is linked to another ticket already; not linked to this one", Map.of("system", ref.system(),
+                    "record", ref.number() != null ? ref.number() : ref.externalId()))));
         }
         tickets.appendEvents(c, events);
     }

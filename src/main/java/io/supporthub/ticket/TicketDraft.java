@@ -1,6 +1,7 @@
 package io.supporthub.ticket;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,23 @@ public record TicketDraft(IntakeRequest request, CustomerSnapshot customer, Clas
         events = List.copyOf(events);
     }
 
+    /** A new draft whose timeline starts with where it was received, and which records in other systems its source names. */
     public static TicketDraft of(IntakeRequest request) {
         TicketSource source = request.source();
-        return new TicketDraft(request, null, null, null, List.of(TicketEvent.of("received", "intake-" + request.channel().code(),
-                "received from " + source.via(), source.messageKey() == null ? Map.of() : Map.of("message_key", source.messageKey()))));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (source.messageKey() != null) {
+            payload.put("message_key", source.messageKey());
+        }
+        String reason = "received from " + source.via();
+        List<ExternalRef> records = source.records();
+        if (!records.isEmpty()) {
+            // the links themselves are written with the ticket; a record linked elsewhere gets an event of its own then
+            List<String> labels = records.stream().map(ExternalRef::label).toList();
+            payload.put("external_records", labels);
+            reason += ", naming " + String.join(", ", labels);
+        }
+        return new TicketDraft(request, null, null, null, List.of(TicketEvent.of("received", "intake-" + request.channel().code(), reason,
+                payload)));
     }
 
     /** The note threading leaves when a signal pointed at a ticket this request could not join, if it did. */

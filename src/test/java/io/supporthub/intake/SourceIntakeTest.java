@@ -77,7 +77,7 @@ class SourceIntakeTest {
             assertThat(link.createdAt()).isNotNull();
         });
         assertThat(Rows.count(dataSource, "select count(*) from mail_message")).isEqualTo(mailsBefore);
-        assertThat(events(outcome.ticket().id())).contains("external_linked").doesNotContain("mail_decision");
+        assertThat(events(outcome.ticket().id())).doesNotContain("mail_decision", "external_link_taken");
     }
 
     @Test
@@ -91,7 +91,9 @@ class SourceIntakeTest {
         });
         assertThat(Rows.one(dataSource, "select decision, ticket_id from mail_message where message_key = 'inc-1@example.com'"))
                 .containsEntry("decision", "created_ticket").containsEntry("ticket_id", outcome.ticket().id());
-        assertThat(events(outcome.ticket().id())).contains("mail_decision", "external_linked");
+        assertThat(events(outcome.ticket().id())).contains("mail_decision").doesNotContain("external_link_taken");
+        assertThat(Rows.one(dataSource, "select reason from ticket_event where type = 'received' and ticket_id = ?", outcome.ticket().id()))
+                .containsEntry("reason", "received from mailbox support@example.com, naming servicenow INC0012345");
     }
 
     @Test

@@ -25,13 +25,13 @@ public final class SourceLedgers implements SourceLedger {
         return new SourceLedgers(Map.of(channel, ledger));
     }
 
-    public SourceLedger of(Channel channel) {
+    public SourceLedger forChannel(Channel channel) {
         return byChannel.getOrDefault(channel, NONE);
     }
 
     private SourceLedger of(TicketDraft draft) {
         SourceMessage message = draft.request().source().message();
-        return message == null ? NONE : of(message.channel());
+        return message == null ? NONE : forChannel(message.channel());
     }
 
     @Override
@@ -63,16 +63,16 @@ public final class SourceLedgers implements SourceLedger {
 
     @Override
     public boolean recordReply(Connection c, SourceMessage message, String reason) throws SQLException {
-        return of(message.channel()).recordReply(c, message, reason);
+        return forChannel(message.channel()).recordReply(c, message, reason);
     }
 
     @Override
     public Optional<TicketEvent> replyDecision(SourceMessage message, String signal, String reason) {
-        return of(message.channel()).replyDecision(message, signal, reason);
+        return forChannel(message.channel()).replyDecision(message, signal, reason);
     }
 
     @Override
     public void linkReply(Connection c, SourceMessage message, long ticketId, long commentId) throws SQLException {
-        of(message.channel()).linkReply(c, message, ticketId, commentId);
+        forChannel(message.channel()).linkReply(c, message, ticketId, commentId);
     }
 }

@@ -29,19 +29,19 @@ public final class SourceLedgers implements SourceLedger {
         return byChannel.getOrDefault(channel, NONE);
     }
 
-    private SourceLedger of(TicketDraft draft) {
+    private SourceLedger forDraft(TicketDraft draft) {
         SourceMessage message = draft.request().source().message();
         return message == null ? NONE : forChannel(message.channel());
     }
 
     @Override
     public boolean recordOpening(Connection c, TicketDraft draft) throws SQLException {
-        return of(draft).recordOpening(c, draft);
+        return forDraft(draft).recordOpening(c, draft);
     }
 
     @Override
     public Optional<TicketEvent> openingDecision(TicketDraft draft) {
-        return of(draft).openingDecision(draft);
+        return forDraft(draft).openingDecision(draft);
     }
 
     /** One call per channel that has a ledger, with that channel's drafts in their order. */

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supporthub.ticket.Channel;
+import io.supporthub.ticket.ExternalLink;
+import io.supporthub.ticket.ExternalLinks;
+import io.supporthub.ticket.ExternalRef;
 import io.supporthub.ticket.IntakeRequest;
 import io.supporthub.ticket.Priority;
 import io.supporthub.ticket.Ticket;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketFilter;
 import io.supporthub.ticket.TicketPage;
+import io.supporthub.ticket.TicketSource;
 import io.supporthub.ticket.TicketStatus;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.ticket.Tier;
@@ -27,17 +31,26 @@ public class TicketApi {
     private final ObjectMapper json = ApiJson.isoDates();
     private final TicketStore tickets;
     private final TicketAttachments attachments;
+    private final ExternalLinks links;
     private final java.util.function.LongFunction<java.util.List<Map<String, Object>>> slaClocks;
 
-    /** @param slaClocks the ticket's SLA clocks as the API shows them */
-    public TicketApi(TicketStore tickets, TicketAttachments attachments,
+    /**
+     * @param links the ticket's records in other systems, shown as {@code external_links}
+     * @param slaClocks the ticket's SLA clocks as the API shows them
+     */
+    public TicketApi(TicketStore tickets, TicketAttachments attachments, ExternalLinks links,
                      java.util.function.LongFunction<java.util.List<Map<String, Object>>> slaClocks) {
         this.tickets = tickets;
         this.attachments = attachments;
+        this.links = links;
         this.slaClocks = slaClocks;
     }
 
-    /** Reads {@code {"requester_email", "requester_name"?, "subject", "message", "channel"?}} into an intake request. */
+    /**
+     * Reads {@code {"requester_email", "requester_name"?, "subject", "message", "channel"?, "external_link"?}} into an intake
+     * request; {@code external_link} ({@code {"system", "external_id", "number"?, "url"?}}) names the record the ticket is in
+     * another system, and the ticket is linked to it.
+     */
     public IntakeRequest parseCreate(String body) {
         JsonNode node;
         try {
@@ -63,7 +76,24 @@ public class TicketApi {
             }
         }
         String name = node.hasNonNull("requester_name") ? node.get("requester_name").asText() : null;
-        return new IntakeRequest(channel, email, name, subject, message, null);
+        ExternalRef origin = node.hasNonNull("external_link") ? externalLink(node.get("external_link")) : null;
+        return new IntakeRequest(origin == null ? TicketSource.of(channel) : TicketSource.from(channel, origin), email, name, subject, message);
+    }
+
+    private static ExternalRef externalLink(JsonNode link) {
+        if (!link.isObject()) {
+            throw ApiException.badRequest("external_link must be an object with system and external_id");
+        }
+        String system = requiredText(link, "system", 40);
+        if (!system.matches("[a-z][a-z0-9_-]*")) {
+            throw ApiException.badRequest("external_link.system must be a lower-case system code such as zendesk, got '" + system + "'");
+        }
+        String number = link.hasNonNull("number") ? link.get("number").asText() : null;
+        String url = link.hasNonNull("url") ? link.get("url").asText() : null;
+        if (url != null && !url.matches("https?://\\S+")) {
+            throw ApiException.badRequest("external_link.url must be an http(s) URL");
+        }
+        return new ExternalRef(system, requiredText(link, "external_id", 255), number, url);
     }
 
     private static String requiredText(JsonNode node, String field, int maxLength) {
@@ -83,6 +113,7 @@ public class TicketApi {
         // the mail's sanitized HTML, its inline images pointing at the attachment downloads
         view.put("description_html", attachments.descriptionHtml(ticket.id()));
         view.put("attachments", attachments.list(ticket.key()).stream().map(AttachmentApi::view).toList());
+        view.put("external_links", links.forTicket(ticket.id()).stream().map(TicketApi::linkView).toList());
         view.put("sla", slaClocks.apply(ticket.id()));
         view.put("timeline", tickets.timeline(ticket.id()).stream().map(TicketApi::eventView).toList());
         return ApiJson.write(json, view);
@@ -164,6 +195,20 @@ public class TicketApi {
         v.put("version", t.version());
         v.put("created_at", t.createdAt());
         v.put("updated_at", t.updatedAt());
+        return v;
+    }
+
+    private static Map<String, Object> linkView(ExternalLink link) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("system", link.ref().system());
+        v.put("external_id", link.ref().externalId());
+        v.put("number", link.ref().number());
+        v.put("url", link.ref().url());
+        v.put("learned_from", link.learnedFrom());
+        v.put("last_seen_version", link.lastSeenVersion());
+        v.put("last_seen_at", link.lastSeenAt());
+        v.put("last_pushed_at", link.lastPushedAt());
+        v.put("created_at", link.createdAt());
         return v;
     }
 

@@ -29,6 +29,7 @@ import io.supporthub.mail.AcknowledgementMail;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailDecisions;
 import io.supporthub.mail.MailLedger;
+import io.supporthub.mail.MailSourceLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.SatisfactionFollowUpMail;
 import io.supporthub.mail.filter.MailFilterChain;
@@ -38,6 +39,9 @@ import io.supporthub.notify.NotificationPolicy;
 import io.supporthub.notify.NotificationStore;
 import io.supporthub.notify.OutboundMailLog;
 import io.supporthub.ticket.CustomerStore;
+import io.supporthub.ticket.Channel;
+import io.supporthub.ticket.ExternalLinks;
+import io.supporthub.ticket.SourceLedgers;
 import io.supporthub.ticket.TicketStore;
 import io.supporthub.ticket.attachment.AttachmentStore;
 import io.supporthub.ticket.attachment.TicketAttachments;
@@ -65,11 +69,14 @@ final class HubBeans {
         CustomerStore customers = new CustomerStore(transactions);
         TicketStore tickets = new TicketStore(transactions, customers);
         MailLedger ledger = new MailLedger(transactions);
+        // each channel records its own messages through this hook; the API has no ledger
+        SourceLedgers sourceLedgers = SourceLedgers.of(Channel.EMAIL, new MailSourceLedger(ledger));
+        ExternalLinks externalLinks = new ExternalLinks(transactions);
         NotificationStore notifications = new NotificationStore(transactions);
         // one store for what mail carries, called by ticket creation and by reply intake alike
         AttachmentStore attachmentStore = new AttachmentStore(tickets, hub.mail().attachmentLimits());
         SlaBeans sla = new SlaBeans(hub, connectors, transactions, tickets, notifications, clock);
-        TicketIntake intake = new TicketIntake(transactions, tickets, ledger, notifications,
+        TicketIntake intake = new TicketIntake(transactions, tickets, sourceLedgers, externalLinks, notifications,
                 new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()), attachmentStore, sla.intakeHooks());
         Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults),
                 SeedModel.load(hub.triageModel()));
@@ -88,7 +95,7 @@ final class HubBeans {
         MailQuarantine quarantine = new MailQuarantine(transactions);
         MailThreader threader = new MailThreader(new ThreadIndex(transactions));
         MailIntake mailIntake = new MailIntake(transactions, ledger, intake,
-                new ReplyIntake(transactions, tickets, ledger, attachmentStore, sla.intakeHooks()),
+                new ReplyIntake(transactions, tickets, sourceLedgers, attachmentStore, sla.intakeHooks()),
                 new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine);
         MailboxBeans.create(beans, hub, connectors, transactions, ledger, mailIntake, mailReader, quarantine, threader, meters);
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
@@ -109,7 +116,7 @@ final class HubBeans {
                 "\"" + connectors.smtp().fromName() + "\" <" + connectors.smtp().fromAddress() + ">",
                 new OutboundMailLog(transactions, clock), connectors.smtp().caps()));
         TicketAttachments attachments = new TicketAttachments(transactions);
-        TicketApi ticketApi = new TicketApi(tickets, attachments, sla.clockView());
+        TicketApi ticketApi = new TicketApi(tickets, attachments, externalLinks, sla.clockView());
         beans.put("apiStep", new ApiStep((ApiTokens) beans.get("apiTokens"), ticketApi));
         beans.put("attachmentApiStep", new AttachmentApiStep(new AttachmentApi(tickets, attachments)));
         sla.bind(beans, ticketApi, meters);

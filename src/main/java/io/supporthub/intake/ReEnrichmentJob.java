@@ -11,6 +11,6 @@ public record ReEnrichmentJob(long ticketId, String ticketKey, Channel channel, 
 
     /** The ticket as an intake request again, so it goes through the same enrichment, triage and router. */
     public IntakeRequest asRequest() {
-        return new IntakeRequest(channel, requesterEmail, requesterName, subject, description, null);
+        return new IntakeRequest(channel, requesterEmail, requesterName, subject, description);
     }
 }

@@ -4,7 +4,7 @@ import io.supporthub.mail.mime.MailAttachment;
 import io.supporthub.mail.mime.ParsedMail;
 import io.supporthub.ticket.attachment.IncomingAttachment;
 import io.supporthub.ticket.attachment.IncomingAttachment.Origin;
-import io.supporthub.ticket.attachment.MailContent;
+import io.supporthub.ticket.attachment.TicketContent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +18,10 @@ public final class CarriedFiles {
     private CarriedFiles() {
     }
 
-    public static MailContent of(ParsedMail mail) {
+    public static TicketContent of(ParsedMail mail) {
         List<IncomingAttachment> files = new ArrayList<>();
         collect(mail, false, files);
-        return new MailContent(mail.sanitizedHtml(), files);
+        return new TicketContent(mail.sanitizedHtml(), files);
     }
 
     private static void collect(ParsedMail mail, boolean forwarded, List<IncomingAttachment> files) {

@@ -3,10 +3,11 @@ package io.supporthub.mail;
 import io.supporthub.mail.filter.MailDecision;
 import io.supporthub.mail.mime.MailAddress;
 import io.supporthub.mail.mime.ParsedMail;
-import io.supporthub.ticket.Channel;
+import io.supporthub.mail.threading.ForeignNumber;
+import io.supporthub.mail.threading.ForeignNumbers;
 import io.supporthub.ticket.IntakeRequest;
-import io.supporthub.ticket.MailReceipt;
-import io.supporthub.ticket.attachment.MailContent;
+import io.supporthub.ticket.TicketSource;
+import io.supporthub.ticket.attachment.TicketContent;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +25,18 @@ public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision d
         if (parsed.sender() == null) {
             throw new UnreadableMailException("mail has no readable From address", null);
         }
-        return new IntakeRequest(Channel.EMAIL, parsed.sender().address(), parsed.sender().displayName(), parsed.subject(),
-                parsed.textBody().strip(), receipt, otherRecipients(), content());
+        return new IntakeRequest(source(), parsed.sender().address(), parsed.sender().displayName(), parsed.subject(),
+                parsed.textBody().strip(), otherRecipients(), content());
+    }
+
+    /** The mail as a ticket's source: this receipt, and the other helpdesks' tickets its subject names (threading's foreign numbers). */
+    public TicketSource source() {
+        return TicketSource.message(receipt, "mailbox " + receipt.mailbox(),
+                ForeignNumbers.find(parsed.subject()).stream().map(ForeignNumber::toRef).toList());
     }
 
     /** The HTML and files the mail carries, for the ticket or comment it becomes. */
-    public MailContent content() {
+    public TicketContent content() {
         return CarriedFiles.of(parsed);
     }
 

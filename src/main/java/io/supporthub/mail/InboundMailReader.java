@@ -4,7 +4,6 @@ import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.mail.mime.MimeReader;
 import io.supporthub.mail.mime.ParsedMail;
-import io.supporthub.ticket.MailReceipt;
 
 /** Reads a received mail's raw bytes and runs the ordered intake filters over it. */
 public class InboundMailReader {

@@ -1,7 +1,6 @@
 package io.supporthub.mail;
 
 import io.supporthub.db.Transactions;
-import io.supporthub.ticket.MailReceipt;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -7,6 +7,7 @@ import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
+import io.supporthub.mail.MailSourceLedger;
 import io.supporthub.ticket.Ticket;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -181,10 +182,10 @@ public class MailIntake {
 
     private MailLedger.Entry entry(PreparedMail mail) {
         if (mail instanceof PreparedMail.NewTicket n) {
-            return tickets.mailRecord(n.draft());
+            return MailSourceLedger.openingEntry(n.draft());
         }
         if (mail instanceof PreparedMail.Reply r) {
-            return ReplyIntake.mailRecord(r.receipt(), r.reason());
+            return MailSourceLedger.replyEntry(r.receipt(), r.reason());
         }
         if (mail instanceof PreparedMail.Decision d) {
             return new MailLedger.Entry(d.receipt(), d.decision(), d.decidedBy(), d.reason());

@@ -2,7 +2,7 @@ package io.supporthub.mailbox;
 
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.mail.InboundMail;
-import io.supporthub.ticket.MailReceipt;
+import io.supporthub.mail.MailReceipt;
 import io.supporthub.ticket.TicketDraft;
 
 /**

@@ -75,8 +75,9 @@ public class NotificationPolicy {
         if (ticket.customer().accountName() != null) {
             facts.put("account", ticket.customer().accountName());
         }
-        if (draft.request().mail() != null && draft.request().mail().messageId() != null) {
-            facts.put("in_reply_to", "<" + draft.request().mail().messageId() + ">");
+        // the acknowledgement answers the customer's mail; a request from another channel has no mail to answer
+        if (draft.request().channel() == io.supporthub.ticket.Channel.EMAIL && draft.request().source().messageId() != null) {
+            facts.put("in_reply_to", "<" + draft.request().source().messageId() + ">");
         }
         return facts;
     }

@@ -1,8 +1,10 @@
 package io.supporthub.ticket;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A ticket on its way through the pipeline: the request plus what each step added, and the
@@ -11,14 +13,35 @@ import java.util.Map;
 public record TicketDraft(IntakeRequest request, CustomerSnapshot customer, Classification classification, Routing routing,
                           List<TicketEvent> events) {
 
+    /** The timeline event threading adds to a draft when a signal pointed at a ticket the request could not join. */
+    public static final String THREADING_NOTE = "threading_note";
+
     public TicketDraft {
         events = List.copyOf(events);
     }
 
+    /** A new draft whose timeline starts with where it was received, and which records in other systems its source names. */
     public static TicketDraft of(IntakeRequest request) {
-        String source = request.mail() != null ? "mailbox " + request.mail().mailbox() : request.channel().code();
-        return new TicketDraft(request, null, null, null, List.of(TicketEvent.of("received", "intake-" + request.channel().code(),
-                "received from " + source, request.mail() == null ? Map.of() : Map.of("message_key", request.mail().messageKey()))));
+        TicketSource source = request.source();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (source.messageKey() != null) {
+            payload.put("message_key", source.messageKey());
+        }
+        String reason = "received from " + source.via();
+        List<ExternalRef> records = source.records();
+        if (!records.isEmpty()) {
+            // the links themselves are written with the ticket; a record linked elsewhere gets an event of its own then
+            List<String> labels = records.stream().map(ExternalRef::label).toList();
+            payload.put("external_records", labels);
+            reason += ", naming " + String.join(", ", labels);
+        }
+        return new TicketDraft(request, null, null, null, List.of(TicketEvent.of("received", "intake-" + request.channel().code(), reason,
+                payload)));
+    }
+
+    /** The note threading leaves when a signal pointed at a ticket this request could not join, if it did. */
+    public Optional<TicketEvent> threadingNote() {
+        return events.stream().filter(e -> e.type().equals(THREADING_NOTE)).findFirst();
     }
 
     public TicketDraft withCustomer(CustomerSnapshot snapshot, TicketEvent event) {

@@ -111,7 +111,7 @@ class MailAdminIT {
         long good = quarantine.store(SUPPORT, raw("From: cy@example.org\nSubject: Login\nMessage-ID: <q-2@example.org>\n\nCannot log in.\n"), "outage");
         long bad = quarantine.store(SUPPORT, raw("Subject: no sender at all\nMessage-ID: <q-3@example.org>\n\nWho am I?\n"), "no From");
         byte[] heldRaw = raw("From: robot@loop.example\nSubject: Auto answer\nMessage-ID: <q-4@example.org>\n\nThanks!\n");
-        long held = quarantine.hold(new io.supporthub.ticket.MailReceipt(SUPPORT, "q-4@example.org", "q-4@example.org",
+        long held = quarantine.hold(new io.supporthub.mail.MailReceipt(SUPPORT, "q-4@example.org", "q-4@example.org",
                 io.supporthub.mail.RawMail.sha256(heldRaw), heldRaw.length), heldRaw, "creation-cap", "creation cap: robot@loop.example").orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

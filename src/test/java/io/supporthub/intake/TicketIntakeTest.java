@@ -16,7 +16,7 @@ import io.supporthub.ticket.CustomerSnapshot;
 import io.supporthub.ticket.CustomerStore;
 import io.supporthub.ticket.CustomerTier;
 import io.supporthub.ticket.IntakeRequest;
-import io.supporthub.ticket.MailReceipt;
+import io.supporthub.mail.MailReceipt;
 import io.supporthub.ticket.Priority;
 import io.supporthub.ticket.Routing;
 import io.supporthub.ticket.TicketDraft;
@@ -50,7 +50,7 @@ class TicketIntakeTest {
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
         TicketStore tickets = new TicketStore(transactions, new CustomerStore(transactions));
-        intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), notifications,
+        intake = new TicketIntake(transactions, tickets, io.supporthub.ticket.SourceLedgers.of(Channel.EMAIL, new io.supporthub.mail.MailSourceLedger(new MailLedger(transactions))), new io.supporthub.ticket.ExternalLinks(transactions), notifications,
                 new NotificationPolicy(true, true), new AttachmentStore(tickets, AttachmentLimits.defaults()), IntakeHooks.NONE);
     }
 
@@ -104,8 +104,9 @@ class TicketIntakeTest {
     }
 
     private static TicketDraft draft(String messageId, CustomerTier tier, Priority priority) {
-        IntakeRequest request = new IntakeRequest(Channel.EMAIL, "ann@example.com", "Ann", "Subject " + messageId, "body",
-                new MailReceipt("support@example.com", messageId, messageId, "0".repeat(64), 100));
+        IntakeRequest request = new IntakeRequest(io.supporthub.ticket.TicketSource.message(
+                new MailReceipt("support@example.com", messageId, messageId, "0".repeat(64), 100), "mailbox support@example.com", List.of()),
+                "ann@example.com", "Ann", "Subject " + messageId, "body");
         CustomerSnapshot customer = new CustomerSnapshot("ann@example.com", "Ann", "003", "001", "Acme", tier, null, null, null, "found");
         return TicketDraft.of(request)
                 .withCustomer(customer, TicketEvent.of("customer_enriched", "test", "found", Map.of()))

@@ -8,7 +8,7 @@ import io.supporthub.mail.mime.MimeReader;
 import io.supporthub.testing.TnefBlob;
 import io.supporthub.ticket.attachment.IncomingAttachment;
 import io.supporthub.ticket.attachment.IncomingAttachment.Origin;
-import io.supporthub.ticket.attachment.MailContent;
+import io.supporthub.ticket.attachment.TicketContent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class CarriedFilesTest {
 
     @Test
     void attachments_tnef_contents_and_files_of_forwarded_mail_come_out_decoded_with_the_enclosed_message_last() {
-        MailContent content = CarriedFiles.of(MimeReader.read(raw("""
+        TicketContent content = CarriedFiles.of(MimeReader.read(raw("""
                 From: Ann <ann@example.com>
                 To: support@hub.test
                 Subject: Forwarding the quote
@@ -90,13 +90,13 @@ class CarriedFilesTest {
 
     @Test
     void a_plain_text_mail_carries_nothing() {
-        MailContent content = CarriedFiles.of(MimeReader.read(raw("From: a@example.com\nSubject: hi\n\nJust text.\n"), MimeLimits.defaults()));
+        TicketContent content = CarriedFiles.of(MimeReader.read(raw("From: a@example.com\nSubject: hi\n\nJust text.\n"), MimeLimits.defaults()));
         assertThat(content.isEmpty()).isTrue();
     }
 
     @Test
     void an_attachment_over_the_limit_arrives_without_its_bytes_but_with_its_name_and_size() {
-        MailContent content = CarriedFiles.of(MimeReader.read(raw("""
+        TicketContent content = CarriedFiles.of(MimeReader.read(raw("""
                 From: a@example.com
                 Subject: big
                 Content-Type: multipart/mixed; boundary="b"

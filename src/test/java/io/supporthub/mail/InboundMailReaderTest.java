@@ -30,7 +30,25 @@ class InboundMailReaderTest {
         assertThat(request.requesterName()).isEqualTo("Ann Example");
         assertThat(request.subject()).isEqualTo("Lögin fails");
         assertThat(request.body()).isEqualTo("I cannot log in.");
-        assertThat(request.mail().messageKey()).isEqualTo("abc@example.com");
+        assertThat(request.source().messageKey()).isEqualTo("abc@example.com");
+        assertThat(request.channel()).isEqualTo(io.supporthub.ticket.Channel.EMAIL);
+        assertThat(request.source().via()).isEqualTo("mailbox support@example.com");
+        assertThat(request.source().records()).isEmpty();
+    }
+
+    @Test
+    void a_mail_whose_subject_quotes_other_helpdesks_numbers_names_those_records_as_its_source() {
+        InboundMail mail = read("""
+                From: bo@example.com
+                To: support@example.com
+                Subject: Re: INC0012345 printer / Case 00001026
+                Message-ID: <nums@example.com>
+
+                Still broken.
+                """);
+
+        assertThat(mail.toIntakeRequest().source().records()).containsExactly(
+                io.supporthub.ticket.ExternalRef.number("servicenow", "INC0012345"), io.supporthub.ticket.ExternalRef.number("salesforce", "00001026"));
     }
 
     @Test

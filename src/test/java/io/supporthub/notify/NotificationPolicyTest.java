@@ -34,6 +34,6 @@ class NotificationPolicyTest {
     }
 
     private static TicketDraft draft() {
-        return TicketDraft.of(new IntakeRequest(Channel.API, "ann@example.com", "Ann", "This is ridiculous", "text", null));
+        return TicketDraft.of(new IntakeRequest(Channel.API, "ann@example.com", "Ann", "This is ridiculous", "text"));
     }
 }

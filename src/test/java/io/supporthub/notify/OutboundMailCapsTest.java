@@ -44,7 +44,7 @@ class OutboundMailCapsTest {
         Transactions transactions = new Transactions(dataSource);
         notifications = new NotificationStore(transactions);
         TicketStore tickets = new TicketStore(transactions, new io.supporthub.ticket.CustomerStore(transactions));
-        intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), notifications,
+        intake = new TicketIntake(transactions, tickets, io.supporthub.ticket.SourceLedgers.of(Channel.EMAIL, new io.supporthub.mail.MailSourceLedger(new MailLedger(transactions))), new io.supporthub.ticket.ExternalLinks(transactions), notifications,
                 new NotificationPolicy(true, false), new AttachmentStore(tickets, AttachmentLimits.defaults()), IntakeHooks.NONE);
         log = new OutboundMailLog(transactions, CLOCK);
     }
@@ -104,7 +104,7 @@ class OutboundMailCapsTest {
     }
 
     private static IntakeOutcome ticket(String requester) {
-        IntakeRequest request = new IntakeRequest(Channel.API, requester, null, "Question", "body", null);
+        IntakeRequest request = new IntakeRequest(Channel.API, requester, null, "Question", "body");
         return intake.create(TicketDraft.of(request)
                 .withClassification(new Classification("general", Priority.P4, "normal", "neutral", "en"), List.of())
                 .withRouting(new Routing(Tier.T1, "general", "test"), io.supporthub.ticket.TicketEvent.of("routed", "test", "routed", java.util.Map.of())));

@@ -35,6 +35,6 @@ class TriageModelLayerTest {
     }
 
     private static TriageResult classify(String subject, String body) {
-        return TRIAGE.classify(new IntakeRequest(Channel.EMAIL, "a@example.com", null, subject, body, null), CustomerSnapshot.notFound("a@example.com"));
+        return TRIAGE.classify(new IntakeRequest(Channel.EMAIL, "a@example.com", null, subject, body), CustomerSnapshot.notFound("a@example.com"));
     }
 }

@@ -82,7 +82,7 @@ class TriageTest {
     }
 
     private TriageResult classify(CustomerTier tier, String subject, String body) {
-        IntakeRequest request = new IntakeRequest(Channel.EMAIL, "someone@example.com", null, subject, body, null);
+        IntakeRequest request = new IntakeRequest(Channel.EMAIL, "someone@example.com", null, subject, body);
         CustomerSnapshot customer = new CustomerSnapshot("someone@example.com", null, null, null, null, tier, null, null, null, "found");
         return triage.classify(request, customer);
     }

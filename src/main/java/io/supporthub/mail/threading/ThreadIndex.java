@@ -2,7 +2,6 @@ package io.supporthub.mail.threading;
 
 import io.supporthub.db.Transactions;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The database behind threading: tickets by key, by the Message-IDs we received and sent, by external link; and participants. */
+/** The database behind threading: tickets by key, by the Message-IDs we received and sent, by external link; and who belongs to them. */
 public class ThreadIndex implements ThreadLookup {
 
     private final Transactions transactions;
@@ -88,43 +87,6 @@ public class ThreadIndex implements ThreadLookup {
                 }
             }
         });
-    }
-
-    /** The people of one new ticket: its requester and the other recipients of the mail that opened it. */
-    public record Participants(long ticketId, String requester, List<String> others) {
-    }
-
-    /** Records the requester and the other recipients of a mail that opened a ticket, in the caller's transaction. */
-    public static void addParticipants(Connection connection, long ticketId, String requester, List<String> others) throws SQLException {
-        addParticipants(connection, List.of(new Participants(ticketId, requester, others)));
-    }
-
-    /** As above for many new tickets, in one batch. */
-    public static void addParticipants(Connection connection, List<Participants> tickets) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "insert into ticket_participant (ticket_id, email, role) values (?, ?, ?) on conflict do nothing")) {
-            int rows = 0;
-            for (Participants ticket : tickets) {
-                if (ticket.requester() != null) {
-                    add(st, ticket.ticketId(), ticket.requester(), "requester");
-                    rows++;
-                }
-                for (String other : ticket.others()) {
-                    add(st, ticket.ticketId(), other, "cc");
-                    rows++;
-                }
-            }
-            if (rows > 0) {
-                st.executeBatch();
-            }
-        }
-    }
-
-    private static void add(PreparedStatement st, long ticketId, String email, String role) throws SQLException {
-        st.setLong(1, ticketId);
-        st.setString(2, email.toLowerCase(Locale.ROOT));
-        st.setString(3, role);
-        st.addBatch();
     }
 
     private static Optional<ThreadTicket> first(PreparedStatement st) throws SQLException {

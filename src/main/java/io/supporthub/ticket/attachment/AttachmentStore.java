@@ -1,6 +1,7 @@
 package io.supporthub.ticket.attachment;
 
-import io.supporthub.ticket.MailReceipt;
+import io.supporthub.ticket.Channel;
+import io.supporthub.ticket.SourceMessage;
 import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketStore;
 import java.security.MessageDigest;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Stores what a mail carried with the ticket or comment it became, in the caller's transaction:
+ * Stores what a message (a mail, today) carried with the ticket or comment it became, in the caller's transaction:
  * each attachment's metadata, its bytes (once per ticket and hash) when within the limits, a
  * timeline note for every file whose bytes were not kept, and the sanitized HTML with its
  * {@code cid:} images pointing at the download URLs. One call per mail, from any intake path.
@@ -49,13 +50,13 @@ public class AttachmentStore {
 
     /**
      * @param commentId the comment the mail became, or null for the mail that opened the ticket
-     * @param mail the mail's record (its row links each attachment to the mail), or null for other channels
+     * @param message the message that carried them (a mail's row in the mail ledger links each attachment to it), or null
      */
-    public Stored store(Connection c, long ticketId, Long commentId, MailReceipt mail, MailContent content) throws SQLException {
+    public Stored store(Connection c, long ticketId, Long commentId, SourceMessage message, TicketContent content) throws SQLException {
         if (content == null || content.isEmpty()) {
             return Stored.NOTHING;
         }
-        MailPass pass = new MailPass(c, ticketId, commentId, mail);
+        MailPass pass = new MailPass(c, ticketId, commentId, message);
         for (IncomingAttachment file : content.attachments()) {
             pass.add(file);
         }
@@ -77,15 +78,15 @@ public class AttachmentStore {
         private final Connection c;
         private final long ticketId;
         private final Long commentId;
-        private final MailReceipt mail;
+        private final SourceMessage message;
         private long budget = limits.maxBytesPerMail();
         private String ticketKey;
 
-        MailPass(Connection c, long ticketId, Long commentId, MailReceipt mail) {
+        MailPass(Connection c, long ticketId, Long commentId, SourceMessage message) {
             this.c = c;
             this.ticketId = ticketId;
             this.commentId = commentId;
-            this.mail = mail;
+            this.message = message;
         }
 
         void add(IncomingAttachment file) throws SQLException {
@@ -106,7 +107,7 @@ public class AttachmentStore {
                     budget -= bytes.length;
                 }
             }
-            long id = insertMetadata(c, ticketId, commentId, mail, file, sha256, contentRef, reason);
+            long id = insertMetadata(c, ticketId, commentId, message, file, sha256, contentRef, reason);
             if (reason == null) {
                 kept.add(id);
                 keptNames.add(displayName(file));
@@ -119,14 +120,14 @@ public class AttachmentStore {
                 if (file.contentId() != null) {
                     notKeptReasons.put(file.contentId(), reason);
                 }
-                notKeptEvents.add(notStoredEvent(id, commentId, mail, file, reason));
+                notKeptEvents.add(notStoredEvent(id, commentId, message, file, reason));
             }
         }
 
         List<TicketEvent> events() {
             List<TicketEvent> events = new ArrayList<>();
             if (!kept.isEmpty()) {
-                events.add(storedEvent(kept, keptNames, commentId, mail));
+                events.add(storedEvent(kept, keptNames, commentId, message));
             }
             events.addAll(notKeptEvents);
             return events;
@@ -174,14 +175,15 @@ public class AttachmentStore {
         return Objects.requireNonNull(existingContent(c, ticketId, sha256), "attachment content vanished while it was stored");
     }
 
-    private static long insertMetadata(Connection c, long ticketId, Long commentId, MailReceipt mail, IncomingAttachment file,
+    private static long insertMetadata(Connection c, long ticketId, Long commentId, SourceMessage message, IncomingAttachment file,
                                        String sha256, Long contentRef, String notStored) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("insert into ticket_attachment (ticket_id, comment_id, mail_message_id, filename, "
                 + "content_type, size_bytes, sha256, content_id, inline, origin, content_ref, not_stored) "
                 + "values (?, ?, (select id from mail_message where message_key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
             st.setLong(1, ticketId);
             st.setObject(2, commentId, Types.BIGINT);
-            st.setString(3, mail == null ? null : mail.messageKey());
+            // only a mail has a row in a ledger the attachment can point at; other channels' files point at none
+            st.setString(3, message == null || message.channel() != Channel.EMAIL ? null : message.messageKey());
             st.setString(4, printable(file.filename()));
             st.setString(5, file.contentType().matches(SAFE_TYPE) ? file.contentType() : "application/octet-stream");
             st.setLong(6, file.size());
@@ -210,31 +212,35 @@ public class AttachmentStore {
         }
     }
 
-    private static TicketEvent storedEvent(List<Long> ids, List<String> names, Long commentId, MailReceipt mail) {
-        Map<String, Object> payload = payload(commentId, mail);
+    private static TicketEvent storedEvent(List<Long> ids, List<String> names, Long commentId, SourceMessage message) {
+        Map<String, Object> payload = payload(commentId, message);
         payload.put("attachment_ids", ids);
         String shown = String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", …" : "");
-        return TicketEvent.of("attachments_stored", "intake-email", ids.size() + " attachment(s) stored: " + shown, payload);
+        return TicketEvent.of("attachments_stored", actor(message), ids.size() + " attachment(s) stored: " + shown, payload);
     }
 
-    private static TicketEvent notStoredEvent(long id, Long commentId, MailReceipt mail, IncomingAttachment file, String reason) {
-        Map<String, Object> payload = payload(commentId, mail);
+    private static TicketEvent notStoredEvent(long id, Long commentId, SourceMessage message, IncomingAttachment file, String reason) {
+        Map<String, Object> payload = payload(commentId, message);
         payload.put("attachment_id", id);
         payload.put("filename", displayName(file));
         payload.put("size", file.size());
-        return TicketEvent.of("attachment_not_stored", "intake-email",
+        return TicketEvent.of("attachment_not_stored", actor(message),
                 "'" + displayName(file) + "' (" + file.size() + " bytes) " + reason, payload);
     }
 
-    private static Map<String, Object> payload(Long commentId, MailReceipt mail) {
+    private static Map<String, Object> payload(Long commentId, SourceMessage message) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        if (mail != null) {
-            payload.put("message_key", mail.messageKey());
+        if (message != null) {
+            payload.put("message_key", message.messageKey());
         }
         if (commentId != null) {
             payload.put("comment_id", commentId);
         }
         return payload;
+    }
+
+    private static String actor(SourceMessage message) {
+        return "intake-" + (message == null ? "api" : message.channel().code());
     }
 
     private static String displayName(IncomingAttachment file) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.sla.lifecycle.ChangeRejected;
 import io.supporthub.ticket.CustomerTier;
-import io.supporthub.ticket.MailReceipt;
+import io.supporthub.mail.MailReceipt;
 import io.supporthub.ticket.Priority;
 import io.supporthub.ticket.Ticket;
 import io.supporthub.ticket.Tier;

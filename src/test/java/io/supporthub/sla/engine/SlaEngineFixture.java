@@ -28,7 +28,7 @@ import io.supporthub.ticket.CustomerSnapshot;
 import io.supporthub.ticket.CustomerStore;
 import io.supporthub.ticket.CustomerTier;
 import io.supporthub.ticket.IntakeRequest;
-import io.supporthub.ticket.MailReceipt;
+import io.supporthub.mail.MailReceipt;
 import io.supporthub.ticket.Priority;
 import io.supporthub.ticket.Routing;
 import io.supporthub.ticket.Ticket;
@@ -130,9 +130,9 @@ final class SlaEngineFixture implements AutoCloseable {
                 tickets, clock);
         changes = new TicketChanges(transactions, lifecycle, escalations::get, alerts, notifications, tickets);
         AttachmentStore attachments = new AttachmentStore(tickets, AttachmentLimits.defaults());
-        intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), notifications, new NotificationPolicy(false, false),
+        intake = new TicketIntake(transactions, tickets, io.supporthub.ticket.SourceLedgers.of(Channel.EMAIL, new io.supporthub.mail.MailSourceLedger(new MailLedger(transactions))), new io.supporthub.ticket.ExternalLinks(transactions), notifications, new NotificationPolicy(false, false),
                 attachments, lifecycle);
-        replies = new ReplyIntake(transactions, tickets, new MailLedger(transactions), attachments, lifecycle);
+        replies = new ReplyIntake(transactions, tickets, io.supporthub.ticket.SourceLedgers.of(Channel.EMAIL, new io.supporthub.mail.MailSourceLedger(new MailLedger(transactions))), attachments, lifecycle);
     }
 
     /** A new engine object on the same database, as a second hub instance would have. */
@@ -147,8 +147,9 @@ final class SlaEngineFixture implements AutoCloseable {
 
     Ticket create(Priority priority, CustomerTier customerTier, Tier tier) {
         String messageId = UUID.randomUUID() + "@example.com";
-        IntakeRequest request = new IntakeRequest(Channel.EMAIL, "ann@example.com", "Ann", "Printer on fire", "It is on fire.",
-                new MailReceipt("support@example.com", messageId, messageId, "0".repeat(64), 100));
+        IntakeRequest request = new IntakeRequest(io.supporthub.ticket.TicketSource.message(
+                new MailReceipt("support@example.com", messageId, messageId, "0".repeat(64), 100), "mailbox support@example.com", List.of()),
+                "ann@example.com", "Ann", "Printer on fire", "It is on fire.");
         CustomerSnapshot customer = new CustomerSnapshot("ann@example.com", "Ann", "003", "001", "Acme", customerTier, null, null, null, "found");
         TicketDraft draft = TicketDraft.of(request)
                 .withCustomer(customer, TicketEvent.of("customer_enriched", "test", "found", Map.of()))

@@ -1,5 +1,6 @@
 package io.supporthub.ticket.attachment;
 
+import io.supporthub.ticket.Channel;
 import io.supporthub.sla.lifecycle.IntakeHooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,9 +53,9 @@ class AttachmentStoreTest {
         Transactions transactions = new Transactions(dataSource);
         TicketStore tickets = new TicketStore(transactions, new CustomerStore(transactions));
         AttachmentStore store = new AttachmentStore(tickets, LIMITS);
-        intake = new TicketIntake(transactions, tickets, new MailLedger(transactions), new NotificationStore(transactions),
+        intake = new TicketIntake(transactions, tickets, io.supporthub.ticket.SourceLedgers.of(Channel.EMAIL, new io.supporthub.mail.MailSourceLedger(new MailLedger(transactions))), new io.supporthub.ticket.ExternalLinks(transactions), new NotificationStore(transactions),
                 new NotificationPolicy(false, false), store, IntakeHooks.NONE);
-        replies = new ReplyIntake(transactions, tickets, new MailLedger(transactions), store, IntakeHooks.NONE);
+        replies = new ReplyIntake(transactions, tickets, io.supporthub.ticket.SourceLedgers.of(Channel.EMAIL, new io.supporthub.mail.MailSourceLedger(new MailLedger(transactions))), store, IntakeHooks.NONE);
         attachments = new TicketAttachments(transactions);
     }
 

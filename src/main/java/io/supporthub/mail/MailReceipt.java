@@ -1,4 +1,7 @@
-package io.supporthub.ticket;
+package io.supporthub.mail;
+
+import io.supporthub.ticket.Channel;
+import io.supporthub.ticket.SourceMessage;
 
 /**
  * The identity of one received mail: what makes a second delivery of it recognisable, and where it was.
@@ -11,9 +14,14 @@ package io.supporthub.ticket;
  * @param uid its IMAP UID within that UIDVALIDITY, or null
  */
 public record MailReceipt(String mailbox, String messageKey, String messageId, String rawSha256, int rawSize, String mailboxName,
-                          Long uidValidity, Long uid) {
+                          Long uidValidity, Long uid) implements SourceMessage {
 
     public MailReceipt(String mailbox, String messageKey, String messageId, String rawSha256, int rawSize) {
         this(mailbox, messageKey, messageId, rawSha256, rawSize, null, null, null);
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
     }
 }

@@ -29,10 +29,10 @@ public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision d
                 parsed.textBody().strip(), otherRecipients(), content());
     }
 
-    /** The mail as a ticket's source: this receipt, and the other helpdesks' tickets its subject names (threading's foreign numbers). */
+    /** The mail as a ticket's source: this receipt, and the other helpdesks' tickets its subject names by their system's word. */
     public TicketSource source() {
         return TicketSource.message(receipt, "mailbox " + receipt.mailbox(),
-                ForeignNumbers.find(parsed.subject()).stream().map(ForeignNumber::toRef).toList());
+                ForeignNumbers.named(parsed.subject()).stream().map(ForeignNumber::toRef).toList());
     }
 
     /** The HTML and files the mail carries, for the ticket or comment it becomes. */

@@ -89,6 +89,7 @@ final class HubBeans {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         beans.put(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
         beans.put("hubMetrics", new HubMetrics(transactions, meters));
+        beans.put("backgroundFailures", new io.supporthub.app.flow.BackgroundFailures(meters, Clock.systemUTC()));
         beans.put("apiTokens", new ApiTokens(transactions));
         beans.put("ticketStore", tickets);
         InboundMailReader mailReader = new InboundMailReader(hub.mail().mimeLimits(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.postgresql.util.PGobject;
 
-/** Converts between maps and PostgreSQL jsonb values. */
+/** The hub's JSON outside the API's views: maps to and from PostgreSQL jsonb, and strings quoted for JSON written by hand. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,6 +26,15 @@ public final class Json {
             throw new IllegalArgumentException("payload is not serialisable as JSON", e);
         }
         return json;
+    }
+
+    /** A JSON string literal: quoted, with quotes, backslashes and control characters escaped. */
+    public static String quote(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string is always serialisable", e);
+        }
     }
 
     public static Map<String, Object> map(String json) {

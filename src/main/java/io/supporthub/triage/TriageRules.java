@@ -2,9 +2,10 @@ package io.supporthub.triage;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.supporthub.policy.PolicyYaml;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -45,25 +46,31 @@ public record TriageRules(List<PhraseRule> categories, List<PhraseRule> urgency,
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Shapes the parsed file into the record; a key the record does not know is a typo, not a comment. */
+    private static final ObjectMapper SHAPE = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String DEFAULT_RESOURCE = "policies/triage-rules.yaml";
 
     public static TriageRules load(InputStream yaml, String sourceName) {
         try {
-            return YAML.readValue(yaml, TriageRules.class);
+            return parse(new String(yaml.readAllBytes(), StandardCharsets.UTF_8), sourceName);
         } catch (IOException e) {
+            throw new IllegalArgumentException("triage rules in " + sourceName + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public static TriageRules parse(String yamlText, String sourceName) {
+        try {
+            Object document = PolicyYaml.parse(yamlText, sourceName);
+            if (!(document instanceof java.util.Map<?, ?>)) {
+                throw new IllegalArgumentException("expected the rules as an object, got " + (document == null ? "nothing" : document));
+            }
+            return SHAPE.convertValue(document, TriageRules.class);
+        } catch (PolicyYaml.InvalidPolicyYamlException | IllegalArgumentException e) {
             throw new IllegalArgumentException("triage rules in " + sourceName + " are not valid: " + e.getMessage(), e);
         }
     }
 
     public static TriageRules defaults() {
-        try (InputStream in = TriageRules.class.getResourceAsStream("/policies/triage-rules.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("policies/triage-rules.yaml is missing from the classpath");
-            }
-            return load(in, "classpath:policies/triage-rules.yaml");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return parse(PolicyYaml.classpathText(DEFAULT_RESOURCE), "classpath:" + DEFAULT_RESOURCE);
     }
 }

@@ -22,15 +22,15 @@ public class ApiStep {
         this.tickets = tickets;
     }
 
-    public void requireViewer(@Header("Authorization") String authorization) {
+    public void requireViewer(@Header(HeaderNames.AUTHORIZATION) String authorization) {
         tokens.authorize(authorization, ApiRole.VIEWER);
     }
 
-    public void requireAgent(@Header("Authorization") String authorization) {
+    public void requireAgent(@Header(HeaderNames.AUTHORIZATION) String authorization) {
         tokens.authorize(authorization, ApiRole.AGENT);
     }
 
-    public void requireAdmin(@Header("Authorization") String authorization) {
+    public void requireAdmin(@Header(HeaderNames.AUTHORIZATION) String authorization) {
         tokens.authorize(authorization, ApiRole.ADMIN);
     }
 
@@ -38,7 +38,7 @@ public class ApiStep {
         return TicketDraft.of(tickets.parseCreate(body));
     }
 
-    public String ticket(@Header("key") String key) {
+    public String ticket(@Header(HeaderNames.KEY) String key) {
         return tickets.ticketWithTimeline(key);
     }
 
@@ -46,7 +46,7 @@ public class ApiStep {
         return tickets.list(query);
     }
 
-    public String created(@Header("hubTicketKey") String key) {
+    public String created(@Header(HeaderNames.TICKET_KEY) String key) {
         return tickets.created(key);
     }
 

@@ -31,41 +31,41 @@ public class MailAdminStep {
      * Releasing mail a policy held (the creation cap) is an agent's daily work, as recovering a suspended ticket is in
      * Zendesk; replaying mail that failed re-runs what broke intake, which stays with admins.
      */
-    public void authorizeReplay(@Header("id") String id, @Header("Authorization") String authorization) {
+    public void authorizeReplay(@Header(HeaderNames.ID) String id, @Header(HeaderNames.AUTHORIZATION) String authorization) {
         ApiRole role = tokens.authorize(authorization, ApiRole.AGENT);
         if (!api.quarantined(id).held() && !role.includes(ApiRole.ADMIN)) {
             throw new ApiException(403, "this token's role (" + role.code() + ") may release held mail only; replaying mail that failed needs admin");
         }
     }
 
-    public String decisions(@Header("message_id") String messageId, @Header("ticket") String ticket) {
+    public String decisions(@Header(HeaderNames.MESSAGE_ID) String messageId, @Header(HeaderNames.TICKET) String ticket) {
         return api.decisions(messageId, ticket);
     }
 
-    public String quarantine(@Header("pending") String pending, @Header("kind") String kind, @Header("limit") String limit) {
+    public String quarantine(@Header(HeaderNames.PENDING) String pending, @Header(HeaderNames.KIND) String kind, @Header(HeaderNames.LIMIT) String limit) {
         return api.quarantine(pending, kind, limit);
     }
 
     /** Loads the quarantined mail named by the body (an id); the body becomes the mail as the intake path reads it. */
     public ReceivedMail load(String id, @ExchangeProperties Map<String, Object> properties) {
         MailQuarantine.Quarantined mail = api.quarantined(id);
-        properties.put("hubQuarantineId", mail.id());
+        properties.put(PropertyNames.QUARANTINE_ID, mail.id());
         // a held mail is released: intake runs it although it is recorded, and the policy that held it stands aside
         if (mail.held()) {
-            properties.put("hubReleaseHeld", mail.id());
+            properties.put(PropertyNames.RELEASE_HELD, mail.id());
         } else {
-            properties.remove("hubReleaseHeld");
+            properties.remove(PropertyNames.RELEASE_HELD);
         }
         // The key is read here, before intake, because intake replaces the body with its own results.
         try {
-            properties.put("hubMessageKey", reader.read(mail.asReceived()).receipt().messageKey());
+            properties.put(PropertyNames.MESSAGE_KEY, reader.read(mail.asReceived()).receipt().messageKey());
         } catch (RuntimeException unreadable) {
-            properties.put("hubMessageKey", null); // intake fails the same way next, and replayFailed reports it
+            properties.put(PropertyNames.MESSAGE_KEY, null); // intake fails the same way next, and replayFailed reports it
         }
         return mail.asReceived();
     }
 
-    public String replayed(@ExchangeProperty("hubQuarantineId") long id, @ExchangeProperty("hubMessageKey") String messageKey) {
+    public String replayed(@ExchangeProperty(PropertyNames.QUARANTINE_ID) long id, @ExchangeProperty(PropertyNames.MESSAGE_KEY) String messageKey) {
         return api.replayed(id, messageKey);
     }
 

@@ -17,6 +17,7 @@ import io.supporthub.notify.OutboundMailLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
 
@@ -74,10 +75,10 @@ public class NotificationStep {
                 ? followUp.render(notification.recipient(), notification.payload())
                 : acknowledgement.render(notification.recipient(), notification.payload());
         headers.clear();
-        headers.put("To", mail.to());
-        headers.put("From", fromHeader);
-        headers.put("Subject", mail.subject());
-        headers.put("Content-Type", "text/plain; charset=UTF-8");
+        headers.put(HeaderNames.MAIL_TO, mail.to());
+        headers.put(HeaderNames.MAIL_FROM, fromHeader);
+        headers.put(HeaderNames.MAIL_SUBJECT, mail.subject());
+        headers.put(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
         headers.putAll(mail.headers());
         // Stored without angle brackets, as every Message-ID in the database is.
         outbound.record(mail.headers().get("Message-ID").replaceAll("^<|>$", ""), notification.ticketId(), notification.id(), notification.recipient());
@@ -86,11 +87,11 @@ public class NotificationStep {
 
     /** The Block Kit message; the channel (per audience, queue or tier) goes in a header the route sends to. */
     public Message slackAlert(Notification notification, @Headers Map<String, Object> headers) {
-        headers.put("hubSlackChannel", slackChannels.channelFor(notification.payload()));
+        headers.put(HeaderNames.SLACK_CHANNEL, slackChannels.channelFor(notification.payload()));
         return slackAlerts.compose(notification.payload());
     }
 
-    public void sent(@ExchangeProperty("hubNotification") Notification notification) {
+    public void sent(@ExchangeProperty(PropertyNames.NOTIFICATION) Notification notification) {
         String reason = switch (notification.kind()) {
             case ACKNOWLEDGEMENT_MAIL -> "acknowledgement mailed to " + notification.recipient();
             case SATISFACTION_MAIL -> "satisfaction follow-up mailed to " + notification.recipient();
@@ -100,8 +101,8 @@ public class NotificationStep {
     }
 
     /** Records the failure with its backoff; returns what happens next, for the log. */
-    public String failed(@ExchangeProperty("hubNotification") Notification notification,
-                         @ExchangeProperty("CamelExceptionCaught") Exception error) {
+    public String failed(@ExchangeProperty(PropertyNames.NOTIFICATION) Notification notification,
+                         @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
         if (notification == null) {
             return "nothing recorded: no notification was claimed";
         }

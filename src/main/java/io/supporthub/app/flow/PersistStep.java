@@ -18,9 +18,9 @@ public class PersistStep {
 
     public List<Long> persist(TicketDraft draft, @Headers Map<String, Object> headers) {
         IntakeOutcome outcome = intake.create(draft);
-        headers.put("hubOutcome", outcome.created() ? "created" : "duplicate");
+        headers.put(HeaderNames.OUTCOME, outcome.created() ? "created" : "duplicate");
         if (outcome.created()) {
-            headers.put("hubTicketKey", outcome.ticket().key());
+            headers.put(HeaderNames.TICKET_KEY, outcome.ticket().key());
         }
         return outcome.notificationIds();
     }

@@ -42,11 +42,11 @@ public class ReEnrichmentStep {
         return draft.customerOrUnknown().needsReEnrichment();
     }
 
-    public void postpone(@ExchangeProperty("hubReEnrichmentJob") ReEnrichmentJob job) {
+    public void postpone(@ExchangeProperty(PropertyNames.RE_ENRICHMENT_JOB) ReEnrichmentJob job) {
         reEnrichment.postpone(job);
     }
 
-    public boolean apply(TicketDraft draft, @ExchangeProperty("hubReEnrichmentJob") ReEnrichmentJob job) {
+    public boolean apply(TicketDraft draft, @ExchangeProperty(PropertyNames.RE_ENRICHMENT_JOB) ReEnrichmentJob job) {
         return reEnrichment.apply(job, draft);
     }
 }

@@ -10,8 +10,8 @@ import org.apache.camel.Header;
 /** Records the content-based router's choice on the draft and its timeline. */
 public class RoutingStep {
 
-    public TicketDraft assign(TicketDraft draft, @Header("hubTier") String tier, @Header("hubQueue") String queue,
-                              @Header("hubRoutingRule") String rule, @Header("hubRoutingReason") String reason) {
+    public TicketDraft assign(TicketDraft draft, @Header(HeaderNames.TIER) String tier, @Header(HeaderNames.QUEUE) String queue,
+                              @Header(HeaderNames.ROUTING_RULE) String rule, @Header(HeaderNames.ROUTING_REASON) String reason) {
         Routing routing = new Routing(Tier.valueOf(tier), queue, rule);
         return draft.withRouting(routing, TicketEvent.of("routed", "router", "routed to " + tier + " / " + queue + ": " + reason,
                 Map.of("tier", tier, "queue", queue, "rule", rule)));

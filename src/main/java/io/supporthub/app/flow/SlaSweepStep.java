@@ -21,8 +21,8 @@ import org.apache.camel.Header;
  */
 public class SlaSweepStep {
 
-    static final String UNTIL = "hubSweepUntil";
-    static final String LAST = "hubSweepResult";
+    static final String UNTIL = PropertyNames.SWEEP_UNTIL;
+    static final String LAST = PropertyNames.SWEEP_RESULT;
     /** Handed back this long before the next fire time, so the next run starts on time instead of misfiring. */
     static final Duration HANDOVER = Duration.ofMillis(50);
 
@@ -42,7 +42,7 @@ public class SlaSweepStep {
      * Sets when this run hands over: just before the trigger's next fire time (real time, as Quartz
      * keeps it). A run that started late still sweeps once.
      */
-    public void begin(@Header("nextFireTime") Date nextFireTime, Exchange exchange) {
+    public void begin(@Header(HeaderNames.QUARTZ_NEXT_FIRE_TIME) Date nextFireTime, Exchange exchange) {
         Instant now = Instant.now();
         Instant until = nextFireTime == null ? now.plusSeconds(1) : nextFireTime.toInstant().minus(HANDOVER);
         exchange.setProperty(UNTIL, until.isAfter(now) ? until : now.plusMillis(100));

@@ -17,14 +17,14 @@ public class TriageStep {
 
     public TicketDraft classify(TicketDraft draft, @Headers Map<String, Object> headers) {
         // a mailbox's category hint (set by the mail intake; absent for other channels)
-        Object hint = headers.get("hubCategoryHint");
+        Object hint = headers.get(HeaderNames.CATEGORY_HINT);
         TriageResult result = triage.classify(draft.request(), draft.customerOrUnknown(), hint == null ? null : hint.toString());
-        headers.put("hubCategory", result.classification().category());
-        headers.put("hubPriority", result.classification().priority().name());
-        headers.put("hubCustomerTier", draft.customerOrUnknown().tier().code());
-        headers.put("hubEmergency", result.emergency());
-        headers.put("hubRefundOverLimit", result.refundOverLimit());
-        headers.put("hubComplexTechnical", result.complexTechnical());
+        headers.put(HeaderNames.CATEGORY, result.classification().category());
+        headers.put(HeaderNames.PRIORITY, result.classification().priority().name());
+        headers.put(HeaderNames.CUSTOMER_TIER, draft.customerOrUnknown().tier().code());
+        headers.put(HeaderNames.EMERGENCY, result.emergency());
+        headers.put(HeaderNames.REFUND_OVER_LIMIT, result.refundOverLimit());
+        headers.put(HeaderNames.COMPLEX_TECHNICAL, result.complexTechnical());
         return draft.withClassification(result.classification(), result.reasons());
     }
 }

@@ -1,5 +1,6 @@
 package io.supporthub.triage.model;
 
+import io.supporthub.db.Json;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -52,6 +52,8 @@ public final class HeaderNames {
     public static final String PENDING = "pending";
     public static final String KIND = "kind";
     public static final String LIMIT = "limit";
+    /** The connector a "test connection" call names in its path. */
+    public static final String CONNECTOR_NAME = "name";
 
     // --- HTTP headers the API reads or answers with (Content-Type is Exchange.CONTENT_TYPE)
     public static final String AUTHORIZATION = "Authorization";

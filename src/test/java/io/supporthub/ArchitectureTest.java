@@ -1,10 +1,12 @@
 package io.supporthub;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -72,4 +74,20 @@ class ArchitectureTest {
             .andShould().haveSimpleNameNotEndingWith("Util")
             .andShould().haveSimpleNameNotEndingWith("Utils")
             .because("names explain (STYLE.md 10): a Manager, Helper or Util hides the concept it serves");
+
+    @ArchTest
+    static final ArchRule top_level_packages_are_free_of_cycles = slices()
+            .matching("io.supporthub.(*)..").should().beFreeOfCycles()
+            .because("each top-level package can be read, tested and moved without the ones that use it");
+
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices()
+            .matching("io.supporthub.(**)").should().beFreeOfCycles()
+            .because("a sub-package that needs its parent and the parent that needs it are one package in two folders");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_each_other = slices()
+            .matching("io.supporthub.connector.(*)..").should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.supporthub.connector.spi..", "io.supporthub.connector.oauth.."))
+            .because("adapters share only the contract (connector/spi) and the OAuth token client; one system's code lives in its own package");
 }

@@ -5,6 +5,7 @@ import io.supporthub.admin.SlaApi;
 import io.supporthub.admin.TicketApi;
 import io.supporthub.admin.TicketChangeApi;
 import io.supporthub.app.flow.SlaApiStep;
+import io.supporthub.app.flow.SlaMetrics;
 import io.supporthub.app.flow.SlaSweepStep;
 import io.supporthub.app.flow.TicketChangeStep;
 import io.supporthub.db.Transactions;

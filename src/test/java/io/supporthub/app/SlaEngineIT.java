@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.supporthub.admin.ApiRole;
 import io.supporthub.admin.ApiTokens;
+import io.supporthub.app.flow.SlaMetrics;
 import io.supporthub.db.Transactions;
 import io.supporthub.testing.FreePort;
 import io.supporthub.testing.HubUnderTest;

@@ -1,6 +1,5 @@
 package io.supporthub.app.flow;
 
-import io.supporthub.app.SlaMetrics;
 import io.supporthub.sla.engine.SlaSweep;
 import io.supporthub.sla.engine.SweepPacing;
 import io.supporthub.sla.engine.SweepResult;

@@ -1,4 +1,4 @@
-package io.supporthub.app;
+package io.supporthub.app.flow;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

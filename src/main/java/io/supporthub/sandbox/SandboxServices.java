@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -43,8 +45,16 @@ final class SandboxServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Without zonky's own shutdown hook: the JVM runs every hook at once, so that hook stopped the database while the
+     * hub was still committing. The sandbox stops it after the hub instead, and a watchdog ends it if the JVM is killed.
+     */
     private String startPostgres() throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        Path data = Files.createTempDirectory("support-hub-sandbox-pg-");
+        // watching before the start, so a JVM killed while PostgreSQL starts leaves none behind either; closed after it
+        started.push(PostgresWatchdog.watch(data));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
+                .setRegisterShutdownHook(false).start();
         started.push(postgres);
         return postgres.getJdbcUrl("postgres", "postgres");
     }

@@ -107,11 +107,11 @@ public final class HubApplication implements AutoCloseable {
     }
 
     /**
-     * What Camel gives work in flight at a stop, in whole seconds (its unit): six tenths of the stop's bound, so the
-     * scheduler's jobs, the servers and (in the sandbox) the embedded services still stop within the rest.
+     * What Camel gives work in flight at a stop, in whole seconds (its unit): half the stop's bound, so the scheduler's
+     * jobs, the servers and (in the sandbox) the embedded services still stop within the rest.
      */
     static Duration inFlightGrace(Duration stopTimeout) {
-        return Duration.ofSeconds(Math.max(1, stopTimeout.multipliedBy(6).dividedBy(10).toSeconds()));
+        return Duration.ofSeconds(Math.max(1, stopTimeout.dividedBy(2).toSeconds()));
     }
 
     /**
@@ -122,10 +122,10 @@ public final class HubApplication implements AutoCloseable {
     public void close() {
         try {
             CamelContext context = main.getCamelContext();
-            if (context != null) {
-                context.getRegistry().findByType(HubStopping.class).forEach(HubStopping::hubStopping);
-            }
+            java.util.Set<HubStopping> stopping = context == null ? java.util.Set.of() : context.getRegistry().findByType(HubStopping.class);
+            stopping.forEach(HubStopping::hubStopping);
             main.stop();
+            stopping.forEach(HubStopping::hubStopped);
         } finally {
             dataSource.close();
         }

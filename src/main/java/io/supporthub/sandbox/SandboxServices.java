@@ -54,7 +54,8 @@ final class SandboxServices implements AutoCloseable {
         // watching before the start, so a JVM killed while PostgreSQL starts leaves none behind either; closed after it
         started.push(PostgresWatchdog.watch(data));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                .setRegisterShutdownHook(false).start();
+                // a demo database, deleted at stop: no fsync, so its shutdown checkpoint does not eat the stop's bound
+                .setServerConfig("fsync", "off").setRegisterShutdownHook(false).start();
         started.push(postgres);
         return postgres.getJdbcUrl("postgres", "postgres");
     }

@@ -8,4 +8,8 @@ public interface HubStopping {
 
     /** The hub is stopping: end waits now and take no new work; must return at once. */
     void hubStopping();
+
+    /** Camel has stopped, the database is still open: release what was claimed and not finished, for the next start. */
+    default void hubStopped() {
+    }
 }

@@ -107,11 +107,11 @@ public final class HubApplication implements AutoCloseable {
     }
 
     /**
-     * What Camel gives work in flight at a stop, in whole seconds (its unit): half the stop's bound, so the scheduler's
-     * jobs, the servers and (in the sandbox) the embedded services still stop within the rest.
+     * What Camel gives work in flight at a stop, in whole seconds (its unit): four tenths of the stop's bound, so the
+     * scheduler's jobs, the servers and (in the sandbox) the embedded services still stop within the rest.
      */
     static Duration inFlightGrace(Duration stopTimeout) {
-        return Duration.ofSeconds(Math.max(1, stopTimeout.dividedBy(2).toSeconds()));
+        return Duration.ofSeconds(Math.max(1, stopTimeout.multipliedBy(4).dividedBy(10).toSeconds()));
     }
 
     /**

@@ -44,8 +44,8 @@ final class MailboxBeans {
         MailboxPolls polls = new MailboxPolls(transactions, ManagementFactory.getRuntimeMXBean().getName());
         Map<String, MailboxLiveness> liveness = new LinkedHashMap<>();
         Map<String, MailboxAccess> access = new LinkedHashMap<>();
-        // at a stop, a poll has four tenths of the bound to finish its batch before its connection is closed under it
-        MailboxSockets sockets = new MailboxSockets(hub.stopTimeout().multipliedBy(2).dividedBy(5));
+        // at a stop, a poll has three tenths of the bound to finish its batch before its connection is closed under it
+        MailboxSockets sockets = new MailboxSockets(hub.stopTimeout().multipliedBy(3).dividedBy(10));
         for (MailboxSettings mailbox : mailboxes.enabled()) {
             liveness.put(mailbox.name(), new MailboxLiveness(mailbox.address(), mailbox.pollInterval(), Clock.systemUTC(), polls.log(mailbox.name())));
             MailboxAuthenticator login = MailboxLogin.authenticator(hub, mailbox, transactions);

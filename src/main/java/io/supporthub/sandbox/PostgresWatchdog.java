@@ -9,18 +9,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends the embedded PostgreSQL when the sandbox's JVM is gone without stopping it (SIGKILL, a crash): a small shell
+ * Stops the sandbox's embedded PostgreSQL and removes its data directory once the JVM lets go of it: a small shell
  * process, in a session of its own so a terminal's Ctrl-C does not reach it, reads a pipe whose other end only this JVM
- * holds. The JVM's end closes when it dies, however it dies; the watchdog then asks the postmaster for a fast shutdown
- * and removes the data directory. After a clean stop it finds no postmaster and just exits.
+ * holds. The sandbox closes its end after the hub has stopped; the system closes it when the JVM dies, however it dies
+ * (SIGKILL, a crash). Either way the watchdog then shuts the postmaster down (immediate: the data is thrown away).
  */
 final class PostgresWatchdog implements AutoCloseable {
 
     private static final String SCRIPT = """
             cat > /dev/null
-            pid=$(head -n 1 "$1/postmaster.pid" 2>/dev/null) || exit 0
-            kill -INT "$pid" 2>/dev/null
-            for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+            pid=$(head -n 1 "$1/postmaster.pid" 2>/dev/null)
+            if [ -n "$pid" ] && kill -QUIT "$pid" 2>/dev/null; then
+              for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+            fi
             rm -rf "$1"
             """;
 
@@ -59,12 +60,12 @@ final class PostgresWatchdog implements AutoCloseable {
         return false;
     }
 
-    /** After PostgreSQL has stopped: the watchdog finds nothing to do and ends, so no process outlives the sandbox. */
+    /** Once the hub is done with the database: waits until the watchdog has stopped it and ended, so nothing outlives the sandbox. */
     @Override
     public void close() {
         try {
             lifeline.close();
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (IOException e) {

@@ -46,17 +46,19 @@ final class SandboxServices implements AutoCloseable {
     }
 
     /**
-     * Without zonky's own shutdown hook: the JVM runs every hook at once, so that hook stopped the database while the
-     * hub was still committing. The sandbox stops it after the hub instead, and a watchdog ends it if the JVM is killed.
+     * Without zonky's own shutdown hook, and stopped by the watchdog rather than by zonky: the JVM runs every shutdown hook
+     * at once, so that hook stopped the database while the hub was still committing, and zonky's own stop (a fast
+     * shutdown with its checkpoint, then a directory walk) took seconds of the stop's bound. The watchdog stops it
+     * (immediate shutdown: the data is thrown away anyway) and removes its directory, after the hub has stopped or when
+     * the JVM dies.
      */
     private String startPostgres() throws IOException {
         Path data = Files.createTempDirectory("support-hub-sandbox-pg-");
-        // watching before the start, so a JVM killed while PostgreSQL starts leaves none behind either; closed after it
+        // watching before the start, so a JVM killed while PostgreSQL starts leaves none behind either
         started.push(PostgresWatchdog.watch(data));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                // a demo database, deleted at stop: no fsync, so its shutdown checkpoint does not eat the stop's bound
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                // a demo database, thrown away at the stop: nothing to make durable
                 .setServerConfig("fsync", "off").setRegisterShutdownHook(false).start();
-        started.push(postgres);
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 

@@ -149,7 +149,7 @@ class CleanStopProcessIT {
             message.setHeader("Message-ID", "<stop-" + i + "@example.org>");
             message.saveChanges();
             message.setHeader("Message-ID", "<stop-" + i + "@example.org>");
-            mail.getUserManager().getUser(SUPPORT).deliver(message);
+            mail.getUserManager().getUserByEmail(SUPPORT).deliver(message);
         }
     }
 

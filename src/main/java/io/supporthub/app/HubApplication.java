@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.supporthub.admin.ApiRole;
 import io.supporthub.admin.ApiTokens;
 import io.supporthub.connector.spi.ConfigException;
+import io.supporthub.app.flow.HubStopping;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,10 +27,12 @@ public final class HubApplication implements AutoCloseable {
 
     private final Main main;
     private final HikariDataSource dataSource;
+    private final Duration stopTimeout;
 
-    private HubApplication(Main main, HikariDataSource dataSource) {
+    private HubApplication(Main main, HikariDataSource dataSource, Duration stopTimeout) {
         this.main = main;
         this.dataSource = dataSource;
+        this.stopTimeout = stopTimeout;
     }
 
     /**
@@ -62,6 +66,7 @@ public final class HubApplication implements AutoCloseable {
             Map<String, String> properties = new LinkedHashMap<>(connectors.camelProperties());
             properties.put("hub.notification-retry-interval-ms", Long.toString(hub.notificationRetryInterval().toMillis()));
             properties.put("hub.sla.sweep-period-ms", Long.toString(hub.sla().sweepPeriod().toMillis()));
+            properties.put("camel.main.shutdown-timeout", Long.toString(inFlightGrace(hub.stopTimeout()).toSeconds()));
             properties.forEach(main::addInitialProperty);
             camelOverrides.forEach(main::addOverrideProperty);
             // A test moves time through a "hubClock" bean instead of waiting; production runs on the system clock.
@@ -80,7 +85,7 @@ public final class HubApplication implements AutoCloseable {
                 throw new IllegalStateException("Camel did not start; see the log above");
             }
             MailboxBeans.start(main.getCamelContext(), connectors.mailboxes());
-            return new HubApplication(main, dataSource);
+            return new HubApplication(main, dataSource, hub.stopTimeout());
         } catch (Exception e) {
             main.stop();
             dataSource.close();
@@ -96,10 +101,31 @@ public final class HubApplication implements AutoCloseable {
         return dataSource;
     }
 
+    /** The longest a stop may take (hub.stop-timeout). */
+    public Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    /**
+     * What Camel gives work in flight at a stop, in whole seconds (its unit): four tenths of the stop's bound, so the
+     * scheduler's jobs, the servers and (in the sandbox) the embedded services still stop within the rest.
+     */
+    static Duration inFlightGrace(Duration stopTimeout) {
+        return Duration.ofSeconds(Math.max(1, stopTimeout.multipliedBy(4).dividedBy(10).toSeconds()));
+    }
+
+    /**
+     * Stops taking work, lets what is in flight finish (or leaves it for the next start), then stops Camel and closes
+     * the pool: long waits hear of the stop first, so a sweep's pause or a hung mailbox does not hold it.
+     */
     @Override
     public void close() {
         try {
+            CamelContext context = main.getCamelContext();
+            java.util.Set<HubStopping> stopping = context == null ? java.util.Set.of() : context.getRegistry().findByType(HubStopping.class);
+            stopping.forEach(HubStopping::hubStopping);
             main.stop();
+            stopping.forEach(HubStopping::hubStopped);
         } finally {
             dataSource.close();
         }

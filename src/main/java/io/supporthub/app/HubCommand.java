@@ -2,7 +2,6 @@ package io.supporthub.app;
 
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigSource;
-import io.supporthub.sandbox.Sandbox;
 import io.supporthub.triage.model.TriageEvalCommand;
 import io.supporthub.triage.model.TriageTrainCommand;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
 /** The runnable jar's entry point: {@code java -jar support-hub.jar [run|sandbox|help]}. */
@@ -42,10 +40,8 @@ public final class HubCommand {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
+        // exit explicitly: threads of embedded servers or libraries must not keep a stopped hub's process alive
+        System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -53,8 +49,11 @@ public final class HubCommand {
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         try {
             return switch (command) {
-                case "run" -> runUntilStopped(startProduction(System::getenv));
-                case "sandbox" -> Sandbox.run(rest, out);
+                case "run" -> {
+                    HubApplication hub = startProduction(System::getenv);
+                    yield SignalledStop.runUntilStopped(hub, hub.stopTimeout());
+                }
+                case "sandbox" -> SandboxLauncher.run(rest, out, System::getenv);
                 case "mail-replay" -> replayMail(rest, out, err);
                 case "triage-train" -> rest.contains("--from-db")
                         ? TrainFromDatabase.run(rest, System::getenv, out, err)
@@ -103,21 +102,5 @@ public final class HubCommand {
             }
             return HubSettings.from(ConfigSource.load(new InputStreamReader(in, StandardCharsets.UTF_8), "application.properties", environment));
         }
-    }
-
-    /** Blocks until Ctrl-C or SIGTERM, then stops the hub cleanly before the JVM exits. */
-    public static int runUntilStopped(AutoCloseable application) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                application.close();
-            } catch (Exception e) {
-                System.err.println("Error while stopping: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "hub-shutdown"));
-        stopped.await();
-        return 0;
     }
 }

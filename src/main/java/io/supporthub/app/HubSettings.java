@@ -15,7 +15,7 @@ import java.util.List;
 public record HubSettings(String dbUrl, String dbUsername, Secret dbPassword, int dbPoolSize, String connectorsConfigDir,
                           String policiesDir, String routesDir, URI publicUrl, Secret adminToken, Duration notificationRetryInterval,
                           String triageModel, Secret secretKeys, String schedulerName, int schedulerThreads, MailIntakeSettings mail,
-                          SlaSettings sla) {
+                          SlaSettings sla, Duration stopTimeout) {
 
     static final ConfigKey<String> DB_URL = ConfigKey.optional("hub.db.url", ConfigType.TEXT, "",
             "JDBC URL of the hub's PostgreSQL database; required in run mode, empty in sandbox mode starts an embedded one");
@@ -45,23 +45,28 @@ public record HubSettings(String dbUrl, String dbUsername, Secret dbPassword, in
     static final ConfigKey<Integer> SCHEDULER_THREADS = ConfigKey.optional("hub.scheduler.threads", ConfigType.POSITIVE_INT, "6",
             "Quartz worker threads of one instance: one per scheduled job that may run at once (mailbox polls, SLA sweep, retries)");
 
+    static final ConfigKey<Duration> STOP_TIMEOUT = ConfigKey.optional("hub.stop-timeout", ConfigType.DURATION, "PT10S",
+            "Longest a stop (SIGINT, SIGTERM) may take: work in flight finishes or is left for the next start within it");
+
     public static final List<ConfigKey<?>> KEYS = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_POOL_SIZE, CONNECTORS_CONFIG_DIR,
-            POLICIES_DIR, ROUTES_DIR, PUBLIC_URL, ADMIN_TOKEN, NOTIFICATION_RETRY, TRIAGE_MODEL, SECRET_KEYS, SCHEDULER_NAME, SCHEDULER_THREADS);
+            POLICIES_DIR, ROUTES_DIR, PUBLIC_URL, ADMIN_TOKEN, NOTIFICATION_RETRY, TRIAGE_MODEL, SECRET_KEYS, SCHEDULER_NAME, SCHEDULER_THREADS,
+            STOP_TIMEOUT);
 
     public static HubSettings from(ConfigSource source) {
         return new HubSettings(source.get(DB_URL), source.get(DB_USERNAME), source.get(DB_PASSWORD), source.get(DB_POOL_SIZE),
                 source.get(CONNECTORS_CONFIG_DIR), source.get(POLICIES_DIR), source.get(ROUTES_DIR), source.get(PUBLIC_URL),
                 source.get(ADMIN_TOKEN), source.get(NOTIFICATION_RETRY), source.get(TRIAGE_MODEL), source.get(SECRET_KEYS),
-                source.get(SCHEDULER_NAME), source.get(SCHEDULER_THREADS), MailIntakeSettings.from(source), SlaSettings.from(source));
+                source.get(SCHEDULER_NAME), source.get(SCHEDULER_THREADS), MailIntakeSettings.from(source), SlaSettings.from(source),
+                source.get(STOP_TIMEOUT));
     }
 
     public HubSettings withDatabase(String url, String username, Secret password) {
         return new HubSettings(url, username, password, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, adminToken,
-                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail, sla);
+                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail, sla, stopTimeout);
     }
 
     public HubSettings withAdminToken(Secret token) {
         return new HubSettings(dbUrl, dbUsername, dbPassword, dbPoolSize, connectorsConfigDir, policiesDir, routesDir, publicUrl, token,
-                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail, sla);
+                notificationRetryInterval, triageModel, secretKeys, schedulerName, schedulerThreads, mail, sla, stopTimeout);
     }
 }

@@ -52,11 +52,16 @@ final class MailboxBeans {
                 new MailboxOutageAlerts(new NotificationStore(transactions), mailboxes));
         Map<String, MailboxLiveness> liveness = new LinkedHashMap<>();
         Map<String, MailboxAccess> access = new LinkedHashMap<>();
+        // at a stop, a poll has three tenths of the bound to finish its batch before its connection is closed under it
+        MailboxSockets sockets = new MailboxSockets(hub.stopTimeout().multipliedBy(3).dividedBy(10));
         for (MailboxSettings mailbox : mailboxes.enabled()) {
             liveness.put(mailbox.name(), new MailboxLiveness(mailbox.address(), mailbox.pollInterval(), Clock.systemUTC(), polls.log(mailbox.name())));
             MailboxAuthenticator login = MailboxLogin.authenticator(hub, mailbox, transactions);
-            access.put(mailbox.name(), new MailboxAccess(mailbox, login, MailboxLogin.javaMailProperties(login)));
+            java.util.Properties javaMail = MailboxLogin.javaMailProperties(login);
+            sockets.configure(javaMail);
+            access.put(mailbox.name(), new MailboxAccess(mailbox, login, javaMail));
         }
+        beans.put("mailboxSockets", sockets);
         // each intake thread and each committer may hold a connection at the same moment, besides Quartz and the rest
         int peak = mailboxes.enabled().stream().mapToInt(m -> m.intakeThreads() + Mailboxes.COMMITS_IN_FLIGHT).sum() + 4;
         if (!mailboxes.enabled().isEmpty() && hub.dbPoolSize() < peak) {

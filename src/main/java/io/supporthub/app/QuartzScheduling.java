@@ -32,7 +32,9 @@ final class QuartzScheduling {
         quartz.setProperties(properties(hub, dataSourceName, longRunningJobs));
         // the cluster is named by hub.scheduler.name alone, so every instance must agree on that one setting only
         quartz.setPrefixInstanceName(false);
-        // a running job (a mailbox drain, an SLA sweep) finishes its batch at shutdown rather than being torn mid-way
+        // a running job (a mailbox drain, an SLA sweep) finishes its batch at shutdown rather than being torn mid-way, and
+        // Quartz waits for it so that its trigger is released for the next start; jobs hear of the stop (HubStopping) and
+        // end within the stop's bound
         quartz.setInterruptJobsOnShutdown(false);
         return quartz;
     }
@@ -42,6 +44,9 @@ final class QuartzScheduling {
         p.setProperty("org.quartz.scheduler.instanceName", hub.schedulerName());
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        // the hub's stop ends its jobs and then the process; a worker still stuck somewhere must not keep the JVM alive
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         // a hung mailbox holds its thread until its timeout; the other jobs must still find one
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(Math.max(hub.schedulerThreads(), longRunningJobs + 2)));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");

@@ -159,6 +159,17 @@ public class NotificationStore {
         });
     }
 
+    /** Hands claims back unsent (a stop cut their send short): pending again at once, not when the claim expires. */
+    public void release(java.util.Collection<Long> ids) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "update notification set state = 'pending', claimed_until = null where id = any(?) and state = 'sending'")) {
+                st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                return st.executeUpdate();
+            }
+        });
+    }
+
     /** Marks a notification sent and puts it on the ticket's timeline, in one transaction. */
     public void markSent(Notification notification, String reason) {
         transactions.inTransaction(c -> {

@@ -1,61 +1,43 @@
 package io.supporthub.sandbox;
 
-import io.supporthub.app.ConnectorSettings;
-import io.supporthub.app.HubApplication;
-import io.supporthub.app.HubCommand;
-import io.supporthub.app.HubSettings;
 import io.supporthub.connector.spi.ConfigSource;
-import io.supporthub.connector.spi.Secret;
-import io.supporthub.admin.ApiTokens;
-import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
- * {@code sandbox}: the whole hub on embedded defaults — PostgreSQL, a mail server, and simulators
- * of Salesforce and Slack — so a newcomer sees the full flow with one command.
+ * The sandbox's embedded services — PostgreSQL, a mail server, and simulators of Salesforce and Slack — and how the
+ * hub reaches them, so a newcomer sees the full flow with one command. The hub itself is started beside them by the
+ * app's sandbox launcher; this package knows nothing of it.
  */
 public final class Sandbox implements AutoCloseable {
 
+    /** The flag that runs the sandbox on the demo SLA policies (targets of seconds). */
+    public static final String COMPRESSED_SLA_FLAG = CompressedSla.FLAG;
+
     private final SandboxServices services;
-    private final HubApplication hub;
     private final SandboxDescription description;
     private final CompressedSla compressedSla;
 
-    private Sandbox(SandboxServices services, HubApplication hub, SandboxDescription description, CompressedSla compressedSla) {
+    private Sandbox(SandboxServices services, SandboxDescription description, CompressedSla compressedSla) {
         this.services = services;
-        this.hub = hub;
         this.description = description;
         this.compressedSla = compressedSla;
     }
 
-    public static int run(List<String> args, PrintStream out) throws Exception {
-        List<String> flags = new java.util.ArrayList<>(args);
-        boolean compressed = flags.remove(CompressedSla.FLAG) || "compressed".equalsIgnoreCase(System.getenv("HUB_SANDBOX_SLA"));
-        Sandbox sandbox = start(SandboxPorts.from(flags, System::getenv), System::getenv, compressed);
-        out.println(sandbox.banner());
-        return HubCommand.runUntilStopped(sandbox);
-    }
-
-    static Sandbox start(SandboxPorts ports, UnaryOperator<String> environment) throws Exception {
-        return start(ports, environment, false);
-    }
-
     /**
-     * @param compressedSla run on the demo policies (targets of seconds), unless HUB_POLICIES_DIR
-     *                      names a policies folder already
+     * Starts the embedded services.
+     *
+     * @param externalJdbcUrl a database to use instead of an embedded one, or empty
+     * @param adminToken      the API token the description shows
+     * @param compressedSla   write the demo SLA policies to a folder of their own ({@link #compressedSlaFolder()})
      */
-    static Sandbox start(SandboxPorts ports, UnaryOperator<String> environment, boolean compressedSla) throws Exception {
-        String ownPolicies = environment.apply("HUB_POLICIES_DIR");
-        CompressedSla demo = compressedSla && (ownPolicies == null || ownPolicies.isBlank()) ? CompressedSla.write() : null;
-        UnaryOperator<String> env = demo == null ? environment
-                : name -> name.equals("HUB_POLICIES_DIR") ? demo.folder().toString() : environment.apply(name);
+    public static Sandbox start(SandboxPorts ports, String externalJdbcUrl, String adminToken, boolean compressedSla) throws IOException {
+        CompressedSla demo = compressedSla ? CompressedSla.write() : null;
         try {
-            return start(ports, env, demo);
-        } catch (Exception | Error e) {
+            SandboxServices services = new SandboxServices(ports, externalJdbcUrl);
+            return new Sandbox(services, new SandboxDescription(ports, services, adminToken, demo == null ? null : demo.folder().toString()), demo);
+        } catch (IOException | RuntimeException | Error e) {
             if (demo != null) {
                 demo.close();
             }
@@ -63,29 +45,24 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static Sandbox start(SandboxPorts ports, UnaryOperator<String> environment, CompressedSla demo) throws Exception {
-        HubSettings settings = HubCommand.loadHubSettings(environment);
-        SandboxServices services = new SandboxServices(ports, settings.dbUrl());
-        try {
-            String token = settings.adminToken().isEmpty() ? ApiTokens.generate() : settings.adminToken().reveal();
-            settings = settings.withDatabase(services.jdbcUrl, settings.dbUsername(), settings.dbPassword()).withAdminToken(Secret.of(token));
-            SandboxDescription description = new SandboxDescription(ports, services, token,
-                    demo == null ? null : demo.folder().toString());
-            Map<String, String> camel = new LinkedHashMap<>();
-            camel.put("camel.server.port", Integer.toString(ports.http()));
-            camel.put("camel.management.port", Integer.toString(ports.management()));
-            HubApplication hub = HubApplication.start(settings, connectors(services), List.of(Path.of(settings.routesDir(), "sandbox").toString()),
-                    camel, Map.of("sandboxDescription", description));
-            return new Sandbox(services, hub, description, demo);
-        } catch (Exception e) {
-            services.close();
-            throw e;
-        }
+    /** The database the hub is to use: the embedded one, or the one given at start. */
+    public String jdbcUrl() {
+        return services.jdbcUrl;
+    }
+
+    /** Where the demo SLA policies are, or null when the shipped ones apply. */
+    public Path compressedSlaFolder() {
+        return compressedSla == null ? null : compressedSla.folder();
+    }
+
+    /** What {@code GET /sandbox.json} answers; the sandbox's route finds it as bean {@code sandboxDescription}. */
+    public SandboxDescription description() {
+        return description;
     }
 
     /** Connector settings pointing at the embedded services, as an admin would write them in connectors-config/. */
-    static ConnectorSettings connectors(SandboxServices services) {
-        return ConnectorSettings.from(Map.of(
+    public Map<String, ConfigSource> connectorSources() {
+        return Map.of(
                 "mailbox", new ConfigSource("sandbox:mailbox", Map.of(
                         "mailbox.protocol", "imap", "mailbox.host", "127.0.0.1", "mailbox.port", Integer.toString(services.imapPort()),
                         "mailbox.username", SandboxServices.SUPPORT_ADDRESS, "mailbox.password", SandboxServices.SUPPORT_PASSWORD,
@@ -100,10 +77,10 @@ public final class Sandbox implements AutoCloseable {
                         "salesforce.password", SalesforceSimulator.PASSWORD)),
                 "slack", new ConfigSource("sandbox:slack", Map.of(
                         "slack.mode", "webhook", "slack.webhook-url", services.slack.baseUrl() + SlackSimulator.WEBHOOK_PATH,
-                        "slack.server-url", services.slack.baseUrl()))));
+                        "slack.server-url", services.slack.baseUrl())));
     }
 
-    String banner() {
+    public String banner() {
         Map<String, Object> d = description.asMap();
         @SuppressWarnings("unchecked") Map<String, Object> api = (Map<String, Object>) d.get("api");
         @SuppressWarnings("unchecked") Map<String, Object> mail = (Map<String, Object>) d.get("mail");
@@ -124,20 +101,16 @@ public final class Sandbox implements AutoCloseable {
                 "");
     }
 
-    HubApplication hub() {
-        return hub;
-    }
-
     SandboxServices services() {
         return services;
     }
 
+    /** Stops the services, newest first: the hub must have stopped before, as it uses them to the end. */
     @Override
     public void close() {
         try {
-            hub.close();
-        } finally {
             services.close();
+        } finally {
             if (compressedSla != null) {
                 compressedSla.close();
             }

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The sandbox's ports: defaults, overridden by environment variables, overridden by {@code --name=port} flags. */
-record SandboxPorts(int http, int management, int smtp, int imap, int salesforce, int slack) {
+public record SandboxPorts(int http, int management, int smtp, int imap, int salesforce, int slack) {
 
-    static SandboxPorts from(List<String> args, UnaryOperator<String> environment) {
+    public static SandboxPorts from(List<String> args, UnaryOperator<String> environment) {
         Map<String, String> flags = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {

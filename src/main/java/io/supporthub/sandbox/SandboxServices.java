@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -43,9 +45,20 @@ final class SandboxServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Without zonky's own shutdown hook, and stopped by the watchdog rather than by zonky: the JVM runs every shutdown hook
+     * at once, so that hook stopped the database while the hub was still committing, and zonky's own stop (a fast
+     * shutdown with its checkpoint, then a directory walk) took seconds of the stop's bound. The watchdog stops it
+     * (immediate shutdown: the data is thrown away anyway) and removes its directory, after the hub has stopped or when
+     * the JVM dies.
+     */
     private String startPostgres() throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        started.push(postgres);
+        Path data = Files.createTempDirectory("support-hub-sandbox-pg-");
+        // watching before the start, so a JVM killed while PostgreSQL starts leaves none behind either
+        started.push(PostgresWatchdog.watch(data));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                // a demo database, thrown away at the stop: nothing to make durable
+                .setServerConfig("fsync", "off").setRegisterShutdownHook(false).start();
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.supporthub.app.SandboxLauncher;
 import io.supporthub.testing.FreePort;
 import io.supporthub.testing.TestDatabase;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class CompressedSlaSandboxIT {
     void a_vip_p1_mail_produces_the_warning_ladder_and_the_breach_in_slack_at_the_right_moments() throws Exception {
         SandboxPorts ports = new SandboxPorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next());
         String database = TestDatabase.create();
-        Sandbox sandbox = Sandbox.start(ports, name -> name.equals("HUB_DB_URL") ? database : null, true);
+        SandboxLauncher.Running running = SandboxLauncher.start(ports, name -> name.equals("HUB_DB_URL") ? database : null, true);
+        Sandbox sandbox = running.sandbox();
         Path policies;
         try {
             JsonNode description = SandboxIT.JSON.readTree(SandboxIT.get("http://127.0.0.1:" + ports.http() + "/sandbox.json", null).body());
@@ -72,7 +74,7 @@ class CompressedSlaSandboxIT {
                     .anySatisfy(text -> assertThat(text).startsWith("P1 · critical priority"))
                     .anySatisfy(text -> assertThat(text).contains("Manager notice"));
         } finally {
-            sandbox.close();
+            running.close();
         }
         assertThat(Files.exists(policies)).as("the demo policies are removed with the sandbox").isFalse();
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supporthub.app.SandboxLauncher;
 import io.supporthub.testing.FreePort;
 import io.supporthub.testing.TestDatabase;
 import java.net.ConnectException;
@@ -36,7 +37,8 @@ class SandboxIT {
     void a_vip_p1_mail_in_the_sandbox_becomes_a_ticket_an_acknowledgement_and_its_slack_alerts() throws Exception {
         SandboxPorts ports = new SandboxPorts(FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next());
         String database = TestDatabase.create();
-        Sandbox sandbox = Sandbox.start(ports, name -> name.equals("HUB_DB_URL") ? database : null);
+        SandboxLauncher.Running running = SandboxLauncher.start(ports, name -> name.equals("HUB_DB_URL") ? database : null);
+        Sandbox sandbox = running.sandbox();
         try {
             JsonNode description = JSON.readTree(get("http://127.0.0.1:" + ports.http() + "/sandbox.json", null).body());
             assertThat(description.path("simulators").findValuesAsText("name")).containsExactly("salesforce", "slack");
@@ -66,7 +68,7 @@ class SandboxIT {
             assertThat(sandbox.services().salesforce.received()).extracting(r -> r.get("path"))
                     .contains("/services/oauth2/token");
         } finally {
-            sandbox.close();
+            running.close();
         }
         for (int port : List.of(ports.http(), ports.management(), ports.smtp(), ports.imap(), ports.salesforce(), ports.slack())) {
             assertThat(isListening(port)).as("port %d is closed after stop", port).isFalse();

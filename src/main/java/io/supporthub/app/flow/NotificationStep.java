@@ -17,12 +17,14 @@ import io.supporthub.notify.OutboundMailLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Headers;
 
 /** The notify route's steps: claim, render for SMTP or Slack, and record the outcome. */
-public class NotificationStep {
+public class NotificationStep implements HubStopping {
 
     static final int MAX_ATTEMPTS = 12;
     private static final ConnectorErrorClassifier SLACK_ERRORS = new SlackErrorClassifier();
@@ -35,6 +37,9 @@ public class NotificationStep {
     private final String fromHeader;
     private final OutboundMailLog outbound;
     private final MailCaps caps;
+    /** Claimed and not yet recorded as sent or failed: released for the next start if a stop cuts their send short. */
+    private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     public NotificationStep(NotificationStore store, AcknowledgementMail acknowledgement, SatisfactionFollowUpMail followUp,
                             SlackAlertComposer slackAlerts, SlackChannels slackChannels, String fromHeader, OutboundMailLog outbound,
@@ -54,7 +59,14 @@ public class NotificationStep {
      * loop cap stopped it (then it is kept as suppressed, with the reason on the ticket's timeline).
      */
     public Notification claim(Long id) {
+        if (stopping) {
+            // left pending in the outbox: the next start (or another instance) sends it
+            return null;
+        }
         Notification notification = store.claim(id).orElse(null);
+        if (notification != null) {
+            claimed.add(notification.id());
+        }
         if (notification != null && notification.kind().isMail()) {
             Optional<String> capped = outbound.capExceeded(caps, notification.ticketId(), notification.recipient());
             if (capped.isPresent()) {
@@ -98,6 +110,7 @@ public class NotificationStep {
             case SLACK_ALERT -> "Slack alert posted: " + notification.text("alert_reason");
         };
         store.markSent(notification, reason);
+        claimed.remove(notification.id());
     }
 
     /** Records the failure with its backoff; returns what happens next, for the log. */
@@ -106,6 +119,7 @@ public class NotificationStep {
         if (notification == null) {
             return "nothing recorded: no notification was claimed";
         }
+        claimed.remove(notification.id());
         String description = error == null ? null : error.getClass().getSimpleName() + ": " + error.getMessage();
         String permanent = permanentFailure(error);
         if (permanent != null) {
@@ -115,6 +129,19 @@ public class NotificationStep {
         }
         store.markFailed(notification.id(), description, MAX_ATTEMPTS);
         return notification.attempts() >= MAX_ATTEMPTS ? "given up after " + notification.attempts() + " attempts" : "will retry";
+    }
+
+    @Override
+    public void hubStopping() {
+        stopping = true;
+    }
+
+    @Override
+    public void hubStopped() {
+        if (!claimed.isEmpty()) {
+            store.release(Set.copyOf(claimed));
+            claimed.clear();
+        }
     }
 
     /**

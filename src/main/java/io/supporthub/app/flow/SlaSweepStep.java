@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -18,7 +20,7 @@ import org.apache.camel.Header;
  * just before the job's next fire time; then the next run, on whichever instance Quartz picks,
  * carries on. So steps fire within milliseconds of their instant, not at the next trigger.
  */
-public class SlaSweepStep {
+public class SlaSweepStep implements HubStopping {
 
     static final String UNTIL = PropertyNames.SWEEP_UNTIL;
     static final String LAST = PropertyNames.SWEEP_RESULT;
@@ -29,6 +31,8 @@ public class SlaSweepStep {
     private final SweepPacing pacing;
     private final SlaMetrics metrics;
     private final Clock hubClock;
+    /** Counted down when the hub stops: a pause ends at once, and the run hands over after the pass in progress. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public SlaSweepStep(SlaSweep sweep, SweepPacing pacing, SlaMetrics metrics, Clock hubClock) {
         this.sweep = sweep;
@@ -48,7 +52,8 @@ public class SlaSweepStep {
     }
 
     public boolean keepSweeping(@ExchangeProperty(UNTIL) Instant until, Exchange exchange) {
-        return Instant.now().isBefore(until) && !exchange.getContext().isStopping() && !Thread.currentThread().isInterrupted();
+        return Instant.now().isBefore(until) && stopping.getCount() > 0 && !exchange.getContext().isStopping()
+                && !Thread.currentThread().isInterrupted();
     }
 
     /** One pass; the body becomes the ids of the notifications it queued. */
@@ -59,7 +64,7 @@ public class SlaSweepStep {
         return result.notificationIds();
     }
 
-    /** Waits until the next step is due, the longest wait, or the handover, whichever comes first. */
+    /** Waits until the next step is due, the longest wait, the handover or the hub's stop, whichever comes first. */
     public void pause(@ExchangeProperty(LAST) SweepResult last, @ExchangeProperty(UNTIL) Instant until) throws InterruptedException {
         Duration wait = last.full() ? Duration.ZERO : pacing.waitAfter(last, sweep.nextDue(), hubClock.instant());
         Duration left = Duration.between(Instant.now(), until);
@@ -67,7 +72,12 @@ public class SlaSweepStep {
             wait = left;
         }
         if (!wait.isNegative() && !wait.isZero()) {
-            Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+            stopping.await(wait.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    @Override
+    public void hubStopping() {
+        stopping.countDown();
     }
 }

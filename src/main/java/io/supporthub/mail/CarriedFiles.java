@@ -2,9 +2,9 @@ package io.supporthub.mail;
 
 import io.supporthub.mail.mime.MailAttachment;
 import io.supporthub.mail.mime.ParsedMail;
-import io.supporthub.ticket.attachment.IncomingAttachment;
-import io.supporthub.ticket.attachment.IncomingAttachment.Origin;
-import io.supporthub.ticket.attachment.TicketContent;
+import io.supporthub.ticket.IncomingAttachment;
+import io.supporthub.ticket.IncomingAttachment.Origin;
+import io.supporthub.ticket.TicketContent;
 import java.util.ArrayList;
 import java.util.List;
 

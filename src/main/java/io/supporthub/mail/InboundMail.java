@@ -7,7 +7,7 @@ import io.supporthub.mail.threading.ForeignNumber;
 import io.supporthub.mail.threading.ForeignNumbers;
 import io.supporthub.ticket.IntakeRequest;
 import io.supporthub.ticket.TicketSource;
-import io.supporthub.ticket.attachment.TicketContent;
+import io.supporthub.ticket.TicketContent;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

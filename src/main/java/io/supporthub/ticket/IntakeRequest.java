@@ -1,6 +1,5 @@
 package io.supporthub.ticket;
 
-import io.supporthub.ticket.attachment.TicketContent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

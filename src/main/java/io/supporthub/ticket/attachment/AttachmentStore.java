@@ -1,5 +1,7 @@
 package io.supporthub.ticket.attachment;
 
+import io.supporthub.ticket.IncomingAttachment;
+import io.supporthub.ticket.TicketContent;
 import io.supporthub.ticket.Channel;
 import io.supporthub.ticket.SourceMessage;
 import io.supporthub.ticket.TicketEvent;

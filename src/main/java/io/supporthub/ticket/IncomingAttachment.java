@@ -1,4 +1,4 @@
-package io.supporthub.ticket.attachment;
+package io.supporthub.ticket;
 
 import java.util.Arrays;
 import java.util.Objects;

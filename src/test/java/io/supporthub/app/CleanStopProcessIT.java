@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.supporthub.testing.FreePort;
+import io.supporthub.testing.FreezableProxy;
 import io.supporthub.testing.HubProcess;
 import io.supporthub.testing.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
@@ -58,31 +59,17 @@ class CleanStopProcessIT {
 
     @Test
     void run_mode_stops_cleanly_on_ctrl_c_and_on_sigterm_and_the_next_start_takes_in_what_was_left() throws Exception {
-        mail = new GreenMail(new ServerSetup[] {new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-                new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
-        mail.start();
-        mail.setUser(SUPPORT, "support", "secret");
-        String database = TestDatabase.create();
-        int http = FreePort.next();
-        int management = FreePort.next();
-        Map<String, String> env = Map.ofEntries(Map.entry("HUB_DB_URL", database), Map.entry("HUB_DB_USERNAME", "postgres"),
-                Map.entry("HUB_HTTP_PORT", Integer.toString(http)), Map.entry("HUB_MGMT_PORT", Integer.toString(management)),
-                Map.entry("MAILBOX_PROTOCOL", "imap"), Map.entry("MAILBOX_HOST", "127.0.0.1"),
-                Map.entry("MAILBOX_PORT", Integer.toString(mail.getImap().getPort())), Map.entry("MAILBOX_USERNAME", "support"),
-                Map.entry("MAILBOX_PASSWORD", "secret"), Map.entry("MAILBOX_ADDRESS", SUPPORT), Map.entry("MAILBOX_POLL_INTERVAL", "PT0.5S"),
-                Map.entry("MAILBOX_MAX_MESSAGES_PER_POLL", "20"), Map.entry("SMTP_HOST", "127.0.0.1"),
-                Map.entry("SMTP_PORT", Integer.toString(mail.getSmtp().getPort())), Map.entry("SMTP_PROTOCOL", "smtp"),
-                Map.entry("SMTP_STARTTLS", "false"), Map.entry("SMTP_FROM_ADDRESS", SUPPORT),
-                Map.entry("SALESFORCE_ENABLED", "false"), Map.entry("SLACK_ENABLED", "false"));
+        String database = startMailAndDatabase();
+        Map<String, String> env = runModeEnvironment(database, mail.getImap().getPort());
 
         deliver(0, 150);
         hub = HubProcess.start(work, work.resolve("run-1.log"), env, "run");
-        stopWhileTakingMailIn(hub, true, List.of(http, management));
+        stopWhileTakingMailIn(hub, true, hubPorts(env));
 
         hub = HubProcess.start(work, work.resolve("run-2.log"), env, "run");
         await().atMost(Duration.ofSeconds(90)).until(() -> count(database, "select count(*) from mail_message") == 150);
         deliver(150, 150);
-        stopWhileTakingMailIn(hub, false, List.of(http, management));
+        stopWhileTakingMailIn(hub, false, hubPorts(env));
 
         hub = HubProcess.start(work, work.resolve("run-3.log"), env, "run");
         await().atMost(Duration.ofSeconds(90)).until(() -> count(database, "select count(*) from mail_message") == 300 && unseen() == 0);
@@ -92,6 +79,26 @@ class CleanStopProcessIT {
         assertThat(count(database, "select count(*) from ticket")).as("one ticket per mail").isEqualTo(300);
         assertThat(count(database, "select count(distinct message_key) from mail_message")).isEqualTo(300);
         assertThat(count(database, "select count(*) from notification where state = 'sending'")).as("no claim left behind").isZero();
+    }
+
+    @Test
+    void a_mailbox_server_that_stopped_answering_does_not_hold_the_stop() throws Exception {
+        String database = startMailAndDatabase();
+        try (FreezableProxy imap = new FreezableProxy(mail.getImap().getPort())) {
+            Map<String, String> env = runModeEnvironment(database, imap.port());
+            deliver(0, 20);
+            hub = HubProcess.start(work, work.resolve("hung-imap.log"), env, "run");
+            await().atMost(Duration.ofSeconds(120)).until(() -> count(database, "select count(*) from mail_message") == 20);
+            imap.freeze();
+            deliver(20, 5);
+            // the hub now waits on a server that says nothing, for up to the mailbox timeout (60 s)
+            await().atMost(Duration.ofSeconds(10)).until(() -> imap.held() > 0);
+            long start = System.nanoTime();
+            hub.terminate();
+            assertThat(hub.awaitExit(BOUND)).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThanOrEqualTo(BOUND);
+            assertThat(hubPorts(env)).allSatisfy(port -> assertThat(HubProcess.isListening(port)).isFalse());
+        }
     }
 
     @Test
@@ -135,6 +142,30 @@ class CleanStopProcessIT {
         assertThat(took).isLessThanOrEqualTo(BOUND);
         assertThat(ports).allSatisfy(port -> assertThat(HubProcess.isListening(port)).as("port %d after the stop", port).isFalse());
         assertThat(HubProcess.leftovers(process.pid(), work.toString())).as("processes left behind").isEmpty();
+    }
+
+    private String startMailAndDatabase() throws Exception {
+        mail = new GreenMail(new ServerSetup[] {new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
+        mail.start();
+        mail.setUser(SUPPORT, "support", "secret");
+        return TestDatabase.create();
+    }
+
+    private Map<String, String> runModeEnvironment(String database, int imapPort) {
+        return Map.ofEntries(Map.entry("HUB_DB_URL", database), Map.entry("HUB_DB_USERNAME", "postgres"),
+                Map.entry("HUB_HTTP_PORT", Integer.toString(FreePort.next())), Map.entry("HUB_MGMT_PORT", Integer.toString(FreePort.next())),
+                Map.entry("MAILBOX_PROTOCOL", "imap"), Map.entry("MAILBOX_HOST", "127.0.0.1"),
+                Map.entry("MAILBOX_PORT", Integer.toString(imapPort)), Map.entry("MAILBOX_USERNAME", "support"),
+                Map.entry("MAILBOX_PASSWORD", "secret"), Map.entry("MAILBOX_ADDRESS", SUPPORT), Map.entry("MAILBOX_POLL_INTERVAL", "PT0.5S"),
+                Map.entry("MAILBOX_MAX_MESSAGES_PER_POLL", "20"), Map.entry("SMTP_HOST", "127.0.0.1"),
+                Map.entry("SMTP_PORT", Integer.toString(mail.getSmtp().getPort())), Map.entry("SMTP_PROTOCOL", "smtp"),
+                Map.entry("SMTP_STARTTLS", "false"), Map.entry("SMTP_FROM_ADDRESS", SUPPORT),
+                Map.entry("SALESFORCE_ENABLED", "false"), Map.entry("SLACK_ENABLED", "false"));
+    }
+
+    private static List<Integer> hubPorts(Map<String, String> env) {
+        return List.of(Integer.parseInt(env.get("HUB_HTTP_PORT")), Integer.parseInt(env.get("HUB_MGMT_PORT")));
     }
 
     private void deliver(int from, int count) throws Exception {

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supporthub.testing.HubUnderTest;
 import io.supporthub.testing.TestMails;
+import io.supporthub.testing.MailRecords;
 import io.supporthub.testing.Rows;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -148,21 +149,15 @@ class MailThreadingIT {
     }
 
     static Map<String, Object> awaitDecision(String messageId) {
-        String sql = "select m.decision, m.decided_by, m.reason, t.key from mail_message m left join ticket t on t.id = m.ticket_id "
-                + "where m.message_id = ?";
-        await().atMost(Duration.ofSeconds(15)).until(() -> !Rows.one(hub.dataSource(), sql, messageId).isEmpty());
-        return Rows.one(hub.dataSource(), sql, messageId);
+        return MailRecords.awaitDecision(hub.dataSource(), messageId);
     }
 
     static String awaitTicketKey(String messageId) {
-        Map<String, Object> decision = awaitDecision(messageId);
-        assertThat(decision).containsEntry("decision", "created_ticket");
-        return (String) decision.get("key");
+        return MailRecords.awaitTicketKey(hub.dataSource(), messageId);
     }
 
     static List<String> events(String key) {
-        return Rows.all(hub.dataSource(), "select e.type from ticket_event e join ticket t on t.id = e.ticket_id where t.key = ? order by e.id", key)
-                .stream().map(r -> (String) r.get("type")).toList();
+        return MailRecords.events(hub.dataSource(), key);
     }
 
     static List<MimeMessage> acknowledgementsTo(String address) throws MessagingException {

@@ -30,6 +30,11 @@ public class MailAdminApi {
         return ApiJson.write(json, Map.of("items", found));
     }
 
+    /** An error answer, shaped as every API error is. */
+    public String error(int status, String message) {
+        return ApiJson.write(json, Map.of("status", status, "error", message == null ? "error" : message));
+    }
+
     /** Query: pending=true leaves out what was replayed; kind=error|held narrows to failed or held mail; limit 1–500. */
     public String quarantine(String pending, String kind, String limit) {
         int max;

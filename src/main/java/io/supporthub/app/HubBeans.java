@@ -7,6 +7,7 @@ import io.supporthub.admin.MailAdminApi;
 import io.supporthub.admin.TicketApi;
 import io.supporthub.app.flow.ApiStep;
 import io.supporthub.app.flow.AttachmentApiStep;
+import io.supporthub.app.flow.CrmEnrichmentStep;
 import io.supporthub.app.flow.MailAdminStep;
 import io.supporthub.app.flow.NotificationStep;
 import io.supporthub.app.flow.PersistStep;
@@ -102,7 +103,7 @@ final class HubBeans {
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
                 (ApiTokens) beans.get("apiTokens")));
         SalesforceSettings crm = connectors.salesforce();
-        beans.put("crmEnrichment", SalesforceCrmEnrichment.from(crm, customers));
+        beans.put("crmEnrichment", new CrmEnrichmentStep(SalesforceCrmEnrichment.from(crm, customers)));
         beans.put(SalesforceCircuitBreaker.BEAN_NAME, crm.breaker().definition());
         beans.put("connectionTestApi", new ConnectionTestApi(List.of(new SalesforceConnectionTest(crm), new SlackConnectionTest(connectors.slack()))));
         beans.put("triageStep", new TriageStep(triage));

@@ -1,5 +1,6 @@
 package io.supporthub.app;
 
+import io.supporthub.app.flow.MailAdminStep;
 import io.supporthub.db.Transactions;
 import io.supporthub.mail.MailQuarantine;
 import java.io.PrintStream;
@@ -42,7 +43,7 @@ final class MailReplayCommand {
                     out.println(id + " " + template.requestBody("direct:mail-replay", Long.toString(id), String.class));
                 } catch (CamelExecutionException e) {
                     failed++;
-                    err.println(id + " " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+                    err.println(id + " " + MailAdminStep.replayFailure(e.getCause() == null ? e : e.getCause()).getMessage());
                 }
             }
         } catch (Exception e) {

@@ -107,6 +107,18 @@ class MailAdminIT {
     }
 
     @Test
+    void a_replay_that_fails_again_answers_422_with_why_and_the_mail_stays_in_quarantine() throws Exception {
+        long id = quarantine.store(SUPPORT, raw("Subject: no sender at all\nMessage-ID: <q-5@example.org>\n\nWho am I?\n"), "no From");
+
+        HttpResponse<String> replayed = post("/quarantine/" + id + "/replay", HubUnderTest.ADMIN_TOKEN);
+
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(422);
+        assertThat(JSON.readTree(replayed.body()).path("error").asText()).contains("replay failed, the mail stays in quarantine", "no readable From");
+        assertThat(Rows.one(hub.dataSource(), "select replayed_at is null as pending from mail_quarantine where id = ?", id))
+                .containsEntry("pending", true);
+    }
+
+    @Test
     void the_mail_replay_command_replays_every_pending_mail_and_reports_the_ones_that_fail_again() throws Exception {
         long good = quarantine.store(SUPPORT, raw("From: cy@example.org\nSubject: Login\nMessage-ID: <q-2@example.org>\n\nCannot log in.\n"), "outage");
         long bad = quarantine.store(SUPPORT, raw("Subject: no sender at all\nMessage-ID: <q-3@example.org>\n\nWho am I?\n"), "no From");

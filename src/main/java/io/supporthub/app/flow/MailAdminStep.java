@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperties;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Headers;
 
 /** The mail admin routes' steps: decision queries, the quarantine list, and replaying a quarantined mail through intake. */
 public class MailAdminStep {
@@ -69,8 +70,23 @@ public class MailAdminStep {
         return api.replayed(id, messageKey);
     }
 
-    /** A replay that fails again leaves the mail in quarantine; the caller learns why, with 422. */
-    public void replayFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
-        throw new ApiException(422, "replay failed, the mail stays in quarantine: " + MailPreparation.describe(error));
+    /**
+     * The mail-replay-errors policy's step: a replay that fails again has left the mail in quarantine; the admin learns
+     * why, with 422 (headers cleared as for every API error).
+     */
+    public String replayFailed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error, @Headers Map<String, Object> headers) {
+        ApiException failure = replayFailure(error);
+        headers.clear();
+        headers.put(Exchange.HTTP_RESPONSE_CODE, failure.status());
+        headers.put(Exchange.CONTENT_TYPE, "application/json");
+        return api.error(failure.status(), failure.getMessage());
+    }
+
+    /** What a failed replay tells its caller: a refusal (no such mail) as it is, else that the mail stays in quarantine, and why. */
+    public static ApiException replayFailure(Throwable error) {
+        if (error instanceof ApiException refusal) {
+            return refusal;
+        }
+        return new ApiException(422, "replay failed, the mail stays in quarantine: " + MailPreparation.describe(error));
     }
 }

@@ -10,26 +10,26 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.AggregationStrategy;
-import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
-import org.apache.camel.Header;
-import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CRM enrichment steps (routes/enrich-crm.camel.yaml): the query for a draft, reading the answer,
- * what a failure means (by {@link SalesforceErrorClassifier}), and merging the customer into the draft
- * (the enrich EIP's aggregation strategy).
+ * CRM enrichment through Salesforce (routes/enrich-crm.camel.yaml, through {@code app/flow/CrmEnrichmentStep}, which
+ * owns the exchange): the query for a requester, reading the answer, what a failure means (by
+ * {@link SalesforceErrorClassifier}), and the customer merged into the draft with its timeline event.
  */
-public class SalesforceCrmEnrichment implements AggregationStrategy {
+public class SalesforceCrmEnrichment {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceCrmEnrichment.class);
 
-    static final String SOURCE_HEADER = "hubCrmSource";
-    /** The customer found by the Contact query while its open Cases are being counted. */
-    static final String CUSTOMER_PROPERTY = "hubCrmCustomer";
+    /** Where an answer came from: the cache, a lookup for the same e-mail under way, or (no answer yet) the CRM itself. */
+    public static final String FROM_CACHE = "cache";
+    public static final String COALESCED = "coalesced";
+    public static final String FROM_CRM = "crm";
+
+    /** What the cache or a concurrent lookup gave: the customer (null: ask the CRM) and where it came from. */
+    public record Recent(CustomerSnapshot customer, String source) {
+    }
 
     private final SalesforceCrmLookup lookup;
     private final CustomerStore customers;
@@ -55,45 +55,31 @@ public class SalesforceCrmEnrichment implements AggregationStrategy {
                 new SalesforceErrorClassifier());
     }
 
-    /** Sets the header the lookup reads: the requester's e-mail, or none (no lookup) for a request without one. */
-    public void requesterHeader(TicketDraft draft, @Headers Map<String, Object> headers) {
-        String email = draft.request().requesterEmail();
-        if (email == null) {
-            headers.remove("hubRequesterEmail");
-        } else {
-            headers.put("hubRequesterEmail", email);
-        }
-    }
-
     /**
      * A recent answer from the cache, or the answer of a lookup for the same e-mail already under
-     * way; null when this exchange has to ask the CRM itself (it then leads, see {@link #remember}).
+     * way; no customer when the caller has to ask the CRM itself (it then leads, see {@link #remember}).
      */
-    public CustomerSnapshot cached(@Header("hubRequesterEmail") String email, @Headers Map<String, Object> headers) {
+    public Recent recent(String email) {
         Optional<CustomerSnapshot> answer = customers.fresh(email, cacheTtl, notFoundCacheTtl);
-        headers.put(SOURCE_HEADER, "cache");
-        if (answer.isEmpty()) {
-            answer = inFlight.joinOrLead(email);
-            headers.put(SOURCE_HEADER, "coalesced");
+        if (answer.isPresent()) {
+            return new Recent(answer.get(), FROM_CACHE);
         }
-        if (answer.isEmpty()) {
-            headers.put(SOURCE_HEADER, "crm");
-        }
-        return answer.orElse(null);
+        answer = inFlight.joinOrLead(email);
+        return answer.map(customer -> new Recent(customer, COALESCED)).orElseGet(() -> new Recent(null, FROM_CRM));
     }
 
-    public String soql(@Header("hubRequesterEmail") String email) {
+    public String soql(String email) {
         return lookup.soqlFor(email);
     }
 
     /** Caches a definite answer and hands it to the intakes that waited for it. */
-    public CustomerSnapshot remember(CustomerSnapshot answer, @Header("hubRequesterEmail") String email) {
+    public CustomerSnapshot remember(CustomerSnapshot answer, String email) {
         customers.remember(answer);
         inFlight.complete(email, answer);
         return answer;
     }
 
-    public CustomerSnapshot read(String queryResult, @Header("hubRequesterEmail") String email) {
+    public CustomerSnapshot read(String queryResult, String email) {
         return lookup.read(email, queryResult);
     }
 
@@ -106,7 +92,7 @@ public class SalesforceCrmEnrichment implements AggregationStrategy {
         return lookup.openCasesSoqlFor(customer.crmAccountId());
     }
 
-    public CustomerSnapshot withOpenCases(String countResult, @ExchangeProperty(CUSTOMER_PROPERTY) CustomerSnapshot customer) {
+    public CustomerSnapshot withOpenCases(String countResult, CustomerSnapshot customer) {
         return lookup.withOpenCases(customer, countResult);
     }
 
@@ -114,15 +100,13 @@ public class SalesforceCrmEnrichment implements AggregationStrategy {
      * If only the count of open Cases fails (say the integration user may not read Case), the customer goes
      * on without it: a found tier is worth more than a missing number.
      */
-    public CustomerSnapshot withoutOpenCases(@ExchangeProperty(CUSTOMER_PROPERTY) CustomerSnapshot customer,
-                                             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+    public CustomerSnapshot withoutOpenCases(CustomerSnapshot customer, Exception error) {
         LOG.warn("CRM open-cases count failed, the customer goes on without it: {}", errors.classify(error).describe());
         return customer;
     }
 
     /** The CRM is down, slow or refusing: the ticket goes on as customer 'unknown' and is enriched again later. */
-    public CustomerSnapshot unavailable(@Header("hubRequesterEmail") String email,
-                                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception error) {
+    public CustomerSnapshot unavailable(String email, Exception error) {
         if (error != null) {
             log(errors.classify(error), error);
         }
@@ -143,28 +127,26 @@ public class SalesforceCrmEnrichment implements AggregationStrategy {
         }
     }
 
-    public CustomerSnapshot disabled(@Header("hubRequesterEmail") String email) {
+    public CustomerSnapshot disabled(String email) {
         return CustomerSnapshot.unknown(email, "crm_disabled");
     }
 
-    @Override
-    public Exchange aggregate(Exchange original, Exchange resource) {
-        TicketDraft draft = original.getMessage().getBody(TicketDraft.class);
-        CustomerSnapshot customer = resource == null ? null : resource.getMessage().getBody(CustomerSnapshot.class);
-        if (customer == null) {
-            customer = CustomerSnapshot.unknown(draft.request().requesterEmail(), "crm_unavailable");
-        }
-        original.getMessage().setBody(draft.withCustomer(customer, event(customer, resource)));
-        original.getMessage().removeHeader(SOURCE_HEADER);
-        return original;
+    /**
+     * The draft with the customer the lookup gave (none: 'unknown') and its timeline event.
+     *
+     * @param source where the answer came from ({@link #FROM_CACHE}, {@link #COALESCED}, {@link #FROM_CRM}), null when no lookup ran
+     * @param error  why the lookup gave no answer, if it failed
+     */
+    public TicketDraft enriched(TicketDraft draft, CustomerSnapshot found, String source, Exception error) {
+        CustomerSnapshot customer = found != null ? found : CustomerSnapshot.unknown(draft.request().requesterEmail(), "crm_unavailable");
+        return draft.withCustomer(customer, event(customer, source, error));
     }
 
-    private TicketEvent event(CustomerSnapshot customer, Exchange resource) {
+    private TicketEvent event(CustomerSnapshot customer, String source, Exception error) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("lookup", customer.lookup());
         details.put("customer_tier", customer.tier().code());
-        String source = resource == null ? null : resource.getMessage().getHeader(SOURCE_HEADER, String.class);
-        String from = "cache".equals(source) ? " (cached answer)" : "coalesced".equals(source) ? " (answer shared with a concurrent lookup)" : "";
+        String from = FROM_CACHE.equals(source) ? " (cached answer)" : COALESCED.equals(source) ? " (answer shared with a concurrent lookup)" : "";
         if (source != null) {
             details.put("source", source);
         }
@@ -173,7 +155,8 @@ public class SalesforceCrmEnrichment implements AggregationStrategy {
                     + accountFacts(customer) + from;
             case "not_found" -> "no CRM contact for " + customer.email() + ": new customer, tier unknown" + from;
             case "crm_disabled" -> "CRM lookup is turned off: customer tier unknown";
-            default -> "CRM did not answer (" + failure(resource) + "): customer tier unknown, flagged for re-enrichment";
+            default -> "CRM did not answer (" + (error == null ? "no answer" : errors.classify(error).describe())
+                    + "): customer tier unknown, flagged for re-enrichment";
         };
         if (customer.accountName() != null) {
             details.put("account", customer.accountName());
@@ -207,10 +190,5 @@ public class SalesforceCrmEnrichment implements AggregationStrategy {
         if (value != null) {
             details.put(key, value);
         }
-    }
-
-    private String failure(Exchange resource) {
-        Exception e = resource == null ? null : resource.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        return e == null ? "no answer" : errors.classify(e).describe();
     }
 }

@@ -24,11 +24,15 @@ class ErrorPolicyTest {
     static final String BACKGROUND = "background-errors";
     static final String CALLER_DECIDES = "caller-decides";
     static final Set<String> BACKGROUND_SCHEMES = Set.of("quartz", "timer", "seda", "scheduler", "cron");
+
     /**
-     * Background routes whose files another branch of issue 11 rewrites (mailbox intake and liveness, CRM); they take
-     * background-errors there. This list only shrinks: a route here that complies fails the test, to be struck off.
+     * The mailbox poll's trigger and the batch committer still run on caller-decides, with a doTry/doFinally that
+     * releases the poll and the batch's slot: moving them to background-errors (a trigger calling the poll as a direct:
+     * sub-route, releases bound to the exchange) made warm intake 25-35 % slower in the benchmark and was reverted
+     * (docs/benchmarks.md, 2026-12-04). The list only shrinks: a route that complies must leave it.
      */
-    static final Set<String> AWAITING_OTHER_BRANCHES = Set.of("mailbox-intake", "commit-mail-batch", "mailbox-liveness", "crm-reenrich");
+    static final Set<String> KEPT_UNTIL_INTAKE_IS_MEASURED = Set.of("mailbox-intake", "commit-mail-batch");
+    static final String MAILBOX_ROUTES = "intake-mailbox.camel.yaml";
 
     record RouteEntry(String file, String id, String policy, String from) {
 
@@ -40,21 +44,21 @@ class ErrorPolicyTest {
     @Test
     void every_background_consumer_takes_the_background_policy() {
         List<String> wrong = routes().stream().filter(r -> BACKGROUND_SCHEMES.contains(r.scheme()) && !BACKGROUND.equals(r.policy()))
-                .filter(r -> !AWAITING_OTHER_BRANCHES.contains(r.id())).map(RouteEntry::toString).toList();
+                .filter(r -> !KEPT_UNTIL_INTAKE_IS_MEASURED.contains(r.id())).map(RouteEntry::toString).toList();
         assertThat(wrong).isEmpty();
     }
 
     @Test
-    void routes_awaiting_another_branch_are_struck_off_once_they_comply() {
-        List<String> compliant = routes().stream().filter(r -> AWAITING_OTHER_BRANCHES.contains(r.id()) && BACKGROUND.equals(r.policy()))
+    void the_routes_kept_on_the_old_policy_are_still_there_and_still_on_it() {
+        List<String> kept = routes().stream().filter(r -> KEPT_UNTIL_INTAKE_IS_MEASURED.contains(r.id()) && CALLER_DECIDES.equals(r.policy()))
                 .map(RouteEntry::id).toList();
-        assertThat(compliant).as("comply now: remove them from AWAITING_OTHER_BRANCHES").isEmpty();
+        assertThat(kept).as("a route that complies now leaves KEPT_UNTIL_INTAKE_IS_MEASURED").containsExactlyInAnyOrderElementsOf(KEPT_UNTIL_INTAKE_IS_MEASURED);
     }
 
     @Test
     void caller_decides_only_serves_direct_sub_routes() {
         List<String> wrong = routes().stream().filter(r -> CALLER_DECIDES.equals(r.policy()) && !"direct".equals(r.scheme()))
-                .filter(r -> !AWAITING_OTHER_BRANCHES.contains(r.id())).map(RouteEntry::toString).toList();
+                .filter(r -> !KEPT_UNTIL_INTAKE_IS_MEASURED.contains(r.id())).map(RouteEntry::toString).toList();
         assertThat(wrong).isEmpty();
     }
 
@@ -71,14 +75,44 @@ class ErrorPolicyTest {
     void no_route_catches_errors_itself() {
         List<String> catching = new ArrayList<>();
         for (Path file : files()) {
-            String name = file.getFileName().toString();
-            boolean theirs = Set.of("intake-mailbox.camel.yaml", "mailbox-liveness.camel.yaml", "mail-admin.camel.yaml", "enrich-crm.camel.yaml")
-                    .contains(name); // rewritten by other branches of issue 11, see AWAITING_OTHER_BRANCHES
-            if (!theirs && names(items(file)).contains("doCatch")) {
-                catching.add(name);
+            Set<String> keys = names(items(file));
+            // a doFinally is no better: what must be released whatever happens is bound to the exchange (ReleasedWithExchange)
+            boolean kept = file.getFileName().toString().equals(MAILBOX_ROUTES) && !keys.contains("doCatch");
+            if (!kept && (keys.contains("doCatch") || keys.contains("doTry"))) {
+                catching.add(file.getFileName().toString());
             }
         }
         assertThat(catching).isEmpty();
+    }
+
+    /**
+     * A split whose aggregation strategy takes each part's error (a mail kept with its error in its batch) must not sit in
+     * a route whose policy handles errors: the policy would handle the part's error before the strategy saw it.
+     */
+    @Test
+    void a_split_that_collects_its_parts_errors_lives_in_a_sub_route_that_hands_errors_on() {
+        List<String> wrong = new ArrayList<>();
+        for (Path file : files()) {
+            for (Object item : items(file)) {
+                Map<?, ?> entry = (Map<?, ?>) item;
+                Object route = entry.get("route") instanceof Map<?, ?> r ? r
+                        : entry.get("routeTemplate") instanceof Map<?, ?> t ? t.get("route") : null;
+                if (route instanceof Map<?, ?> body && collectsSplitErrors(body) && !CALLER_DECIDES.equals(body.get("routeConfigurationId"))) {
+                    wrong.add(file.getFileName() + " " + body.get("from"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static boolean collectsSplitErrors(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("split") instanceof Map<?, ?> split && split.containsKey("aggregationStrategy")) {
+                return true;
+            }
+            return map.values().stream().anyMatch(ErrorPolicyTest::collectsSplitErrors);
+        }
+        return node instanceof List<?> list && list.stream().anyMatch(ErrorPolicyTest::collectsSplitErrors);
     }
 
     /** Every key in a parsed YAML tree. */

@@ -25,51 +25,40 @@ public final class ForeignNumbers {
     /** The words before a Zendesk or a Salesforce number that say which system's ticket it is. */
     private static final Pattern ZENDESK_WORD = Pattern.compile("(?i)(?:zendesk|request|ticket)\\W{0,3}$");
     private static final Pattern SALESFORCE_WORD = Pattern.compile("(?i)case\\W{0,3}$");
+    /** A ServiceNow number carries its system in its prefix. */
+    private static final Pattern ANY_WORD = Pattern.compile("");
 
     private ForeignNumbers() {
     }
 
+    /** Every foreign number in the subject, each once: what threading looks up among the linked tickets. */
+    public static List<ForeignNumber> find(String subject) {
+        return scan(subject, false);
+    }
+
     /** The numbers of {@link #find} that name their system, so that a new ticket may be linked to them. */
     public static List<ForeignNumber> named(String subject) {
-        if (subject == null || subject.isBlank()) {
-            return List.of();
-        }
-        List<ForeignNumber> named = new ArrayList<>();
-        Matcher sn = SERVICENOW.matcher(subject);
-        while (sn.find()) {
-            named.add(new ForeignNumber("servicenow", sn.group(1).toUpperCase(Locale.ROOT)));
-        }
-        addNamed(named, SALESFORCE.matcher(subject), SALESFORCE_WORD, "salesforce", subject);
-        addNamed(named, ZENDESK.matcher(subject), ZENDESK_WORD, "zendesk", subject);
-        return named.stream().distinct().toList();
+        return scan(subject, true);
     }
 
-    private static void addNamed(List<ForeignNumber> named, Matcher matcher, Pattern namingWord, String system, String subject) {
-        while (matcher.find()) {
-            String before = subject.substring(Math.max(0, matcher.start() - 12), matcher.start());
-            if (namingWord.matcher(before).find()) {
-                named.add(new ForeignNumber(system, matcher.group(1)));
-            }
-        }
-    }
-
-    public static List<ForeignNumber> find(String subject) {
+    private static List<ForeignNumber> scan(String subject, boolean namedOnly) {
         if (subject == null || subject.isBlank()) {
             return List.of();
         }
         Set<ForeignNumber> found = new LinkedHashSet<>();
-        Matcher sn = SERVICENOW.matcher(subject);
-        while (sn.find()) {
-            found.add(new ForeignNumber("servicenow", sn.group(1).toUpperCase(Locale.ROOT)));
-        }
-        Matcher sf = SALESFORCE.matcher(subject);
-        while (sf.find()) {
-            found.add(new ForeignNumber("salesforce", sf.group(1)));
-        }
-        Matcher zd = ZENDESK.matcher(subject);
-        while (zd.find()) {
-            found.add(new ForeignNumber("zendesk", zd.group(1)));
-        }
+        add(found, SERVICENOW.matcher(subject), namedOnly ? ANY_WORD : null, "servicenow", subject);
+        add(found, SALESFORCE.matcher(subject), namedOnly ? SALESFORCE_WORD : null, "salesforce", subject);
+        add(found, ZENDESK.matcher(subject), namedOnly ? ZENDESK_WORD : null, "zendesk", subject);
         return new ArrayList<>(found);
+    }
+
+    /** Adds the matcher's numbers; with a naming word, only those the word stands just before. */
+    private static void add(Set<ForeignNumber> found, Matcher matcher, Pattern namingWord, String system, String subject) {
+        while (matcher.find()) {
+            String before = subject.substring(Math.max(0, matcher.start() - 12), matcher.start());
+            if (namingWord == null || namingWord.matcher(before).find()) {
+                found.add(new ForeignNumber(system, matcher.group(1).toUpperCase(Locale.ROOT)));
+            }
+        }
     }
 }

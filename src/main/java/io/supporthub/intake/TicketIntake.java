@@ -31,9 +31,6 @@ import java.util.Optional;
  */
 public class TicketIntake {
 
-    /** The timeline event threading adds to a draft when a signal pointed at a ticket the mail could not join. */
-    public static final String THREADING_NOTE = TicketDraft.THREADING_NOTE;
-
     private final Transactions transactions;
     private final TicketStore tickets;
     private final SourceLedger ledgers;

@@ -1,7 +1,6 @@
 package io.supporthub.mailbox;
 
 import io.supporthub.intake.ReplyIntake;
-import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.InboundMail;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.MailLedger;
@@ -21,20 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One mail's way through intake: reading, the early duplicate check, threading, and turning a mail into
  * what its one transaction will write (a prepared mail); then committing one mail, and quarantine.
- * The mail routes call it through {@code MailPreparationStep}, which reads the exchange.
+ * The mail routes call it through {@code MailPreparationStep}, which reads and writes the exchange: nothing here
+ * knows a header or property name.
  */
 public class MailPreparation {
-
-    /** Headers the triage step and the router read: a mailbox's category hint and default queue. */
-    public static final String CATEGORY_HINT = "hubCategoryHint";
-    public static final String MAILBOX_QUEUE = "hubMailboxQueue";
-    public static final String MAILBOX_ADDRESS = "hubMailboxAddress";
-    /** Property set by quarantine replay when the mail is one a policy held: the quarantine id it is released from. */
-    public static final String RELEASE_HELD = "hubReleaseHeld";
 
     private final Mailboxes mailboxes;
     private final InboundMailReader reader;
@@ -59,27 +53,30 @@ public class MailPreparation {
         return reader.read(mail);
     }
 
+    /** Which way a mail goes, and what threading found for it (null when threading did not look at it). */
+    public record MailPath(String name, ThreadMatch thread) {
+    }
+
     /**
-     * Which way the mail goes, as property {@code hubMailPath}: {@code recorded} (a delivery seen before), {@code reply}
-     * (threading found its ticket; the match is property {@code hubThread}), {@code ticket} or {@code filtered}.
-     * Threading runs only for mail the filters let through; what they stopped is never a comment either.
+     * Which way the mail goes: {@code recorded} (a delivery seen before), {@code reply} (threading found its ticket),
+     * {@code ticket} or {@code filtered}. Threading runs only for mail the filters let through; what they stopped is
+     * never a comment either.
+     *
+     * @param alone     the mail goes on its own, not in a mailbox batch
+     * @param releasing the mail is one a policy held, released from quarantine
      */
-    public void decidePath(InboundMail mail, Map<String, Object> properties) {
-        String path;
+    public MailPath decidePath(InboundMail mail, boolean alone, boolean releasing) {
         // A mail alone asks whether it was recorded before, to spare the CRM a lookup for a redelivery. In a mailbox
         // batch that question costs a query per mail for the rare redelivery: the batch's commit, which records all its
         // mails in one statement, finds those anyway (and a crash's leftovers were recognised by UID before fetching).
-        boolean alone = !properties.containsKey("hubMailBatch");
-        if (alone && recordedBefore(mail.receipt().messageKey(), properties.get(RELEASE_HELD) != null)) {
-            path = "recorded";
-        } else if (!mail.accepted()) {
-            path = "filtered";
-        } else {
-            ThreadMatch match = threader.decide(mail.parsed());
-            properties.put("hubThread", match);
-            path = match.appends() ? "reply" : "ticket";
+        if (alone && recordedBefore(mail.receipt().messageKey(), releasing)) {
+            return new MailPath("recorded", null);
         }
-        properties.put("hubMailPath", path);
+        if (!mail.accepted()) {
+            return new MailPath("filtered", null);
+        }
+        ThreadMatch match = threader.decide(mail.parsed());
+        return new MailPath(match.appends() ? "reply" : "ticket", match);
     }
 
     /** A held mail being released is recorded, as held; it must run through intake all the same. */
@@ -102,15 +99,14 @@ public class MailPreparation {
         return new PreparedMail.Reply(mail, match.ticket().id(), match.ticket().key(), match.signal().code(), match.reason(), reply);
     }
 
-    /**
-     * A new ticket's draft, with the mailbox's defaults as headers for triage and the router; when a signal pointed at
-     * a ticket the mail could not join, the draft carries that note to the timeline.
-     */
-    public TicketDraft draft(InboundMail mail, ThreadMatch match, Map<String, Object> headers) {
+    /** The configured mailbox the mail came to, whose defaults (category hint, queue) triage and the router weigh. */
+    public Optional<MailboxSettings> mailboxOf(InboundMail mail) {
         String mailboxName = mail.receipt().mailboxName();
-        if (mailboxName != null) {
-            mailboxes.byName(mailboxName).ifPresent(mailbox -> putDefaults(mailbox, headers));
-        }
+        return mailboxName == null ? Optional.empty() : mailboxes.byName(mailboxName);
+    }
+
+    /** A new ticket's draft; when a signal pointed at a ticket the mail could not join, the draft carries that note to the timeline. */
+    public TicketDraft draft(InboundMail mail, ThreadMatch match) {
         TicketDraft draft = TicketDraft.of(mail.toIntakeRequest());
         if (match == null || match.note() == null) {
             return draft;
@@ -122,24 +118,13 @@ public class MailPreparation {
             payload.put("related_ticket_id", match.ticket().id());
         }
         List<TicketEvent> events = new ArrayList<>(draft.events());
-        events.add(TicketEvent.of(TicketIntake.THREADING_NOTE, "threading", match.note(), payload));
+        events.add(TicketEvent.of(TicketDraft.THREADING_NOTE, "threading", match.note(), payload));
         return new TicketDraft(draft.request(), draft.customer(), draft.classification(), draft.routing(), events);
-    }
-
-    /** A mailbox's defaults as the headers triage (category hint) and the router (queue) read. */
-    public static void putDefaults(MailboxSettings mailbox, Map<String, Object> headers) {
-        headers.put(MAILBOX_ADDRESS, mailbox.address());
-        if (mailbox.categoryHint() != null) {
-            headers.put(CATEGORY_HINT, mailbox.categoryHint());
-        }
-        if (mailbox.queue() != null) {
-            headers.put(MAILBOX_QUEUE, mailbox.queue());
-        }
     }
 
     /**
      * The routed draft, ready to commit with its mail and the raw bytes the creation cap holds it with. A mail released
-     * from quarantine (property {@code hubReleaseHeld}) passes the cap, and its ticket's timeline says so.
+     * from quarantine ({@code releasedFrom}, its quarantine id) passes the cap, and its ticket's timeline says so.
      */
     public PreparedMail newTicket(TicketDraft routed, InboundMail mail,
                                   ReceivedMail received, Long releasedFrom) {
@@ -175,12 +160,11 @@ public class MailPreparation {
         return null;
     }
 
-    /** Commits one prepared mail in its own transaction; the body becomes a line for the log, the notifications a header. */
-    public String commit(PreparedMail mail, Map<String, Object> headers) {
+    /** Commits one prepared mail in its own transaction: what it did, and the notifications it queued. */
+    public MailIntake.Outcome commit(PreparedMail mail) {
         MailIntake.Outcome outcome = intake.commitOne(mail);
         counts.count(mail.receipt().mailboxName(), outcome.effect());
-        headers.put("hubNotifications", outcome.notificationIds());
-        return outcome.description();
+        return outcome;
     }
 
     /** The error policy's test: a database error that no retry can cure (the mail's data itself is refused). */

@@ -18,18 +18,18 @@ public class MailBatchStep {
     }
 
     /** Commits what can go together; returns the mails to commit one by one. */
-    public List<ReceivedMail> commit(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+    public List<ReceivedMail> commit(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
         return commit.commit(poll, batch);
     }
 
     /** Whether this one-by-one mail is tried now; not once the database has gone away. */
-    public boolean takeAlone(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch,
+    public boolean takeAlone(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch,
                              @ExchangeProperty(Exchange.SPLIT_INDEX) int index) {
         return commit.takeAlone(poll, batch, index);
     }
 
     /** However the commit went: the poll may hand over its next batch. */
-    public void committed(@ExchangeProperty("hubMailBatch") MailBatch batch) {
+    public void committed(@ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
         batch.committerDone();
     }
 }

@@ -25,25 +25,25 @@ public class MailboxPollStep {
         return poller.open(mailbox);
     }
 
-    public boolean hasMore(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, Exchange exchange) {
+    public boolean hasMore(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, Exchange exchange) {
         return poller.hasMore(poll, exchange.getContext().isStopping());
     }
 
-    public MailBatch nextBatch(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+    public MailBatch nextBatch(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll) {
         return poller.nextBatch(poll);
     }
 
     /** Returns once the batch may commit: fewer than two of this poll's batches are committing. */
-    public void handOver(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+    public void handOver(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
         poller.handOver(poll, batch);
     }
 
     /** One STORE for the batch's done mails; returns the notifications their commits queued. */
-    public List<Long> flagSeen(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll, @ExchangeProperty("hubMailBatch") MailBatch batch) {
+    public List<Long> flagSeen(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
         return poller.flagSeen(poll, batch);
     }
 
-    public void close(@ExchangeProperty("hubMailboxPoll") MailboxPoll poll) {
+    public void close(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll) {
         poller.close(poll);
     }
 }

@@ -20,8 +20,8 @@ public class OneByOneOutcomes implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-        MailBatch batch = newExchange.getProperty("hubMailBatch", MailBatch.class);
-        MailboxPoll poll = newExchange.getProperty("hubMailboxPoll", MailboxPoll.class);
+        MailBatch batch = newExchange.getProperty(PropertyNames.MAIL_BATCH, MailBatch.class);
+        MailboxPoll poll = newExchange.getProperty(PropertyNames.MAILBOX_POLL, MailboxPoll.class);
         commit.aloneEnded(poll, batch, newExchange.getProperty(Exchange.SPLIT_INDEX, Integer.class), newExchange.getException());
         newExchange.setException(null);
         return oldExchange != null ? oldExchange : newExchange;

@@ -13,7 +13,7 @@ public class PreparedMails implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
-        MailBatch batch = newExchange.getProperty("hubMailBatch", MailBatch.class);
+        MailBatch batch = newExchange.getProperty(PropertyNames.MAIL_BATCH, MailBatch.class);
         int index = newExchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
         Exception error = newExchange.getException();
         PreparedMail prepared = newExchange.getMessage().getBody() instanceof PreparedMail p ? p : null;

@@ -20,15 +20,12 @@ public final class PropertyNames {
     // --- mailbox intake
     public static final String MAILBOX_POLL = "hubMailboxPoll";
     public static final String MAIL_BATCH = "hubMailBatch";
-    /** A mail of a batch the one-by-one path skipped (its poll stopped); it stays unseen for the next poll. */
-    public static final String MAIL_SKIPPED = "hubMailSkipped";
     public static final String RECEIVED_MAIL = "hubReceivedMail";
     public static final String INBOUND_MAIL = "hubInboundMail";
     /** What threading found for a mail. */
     public static final String THREAD = "hubThread";
     /** recorded, reply, ticket, or the filter's decision. */
     public static final String MAIL_PATH = "hubMailPath";
-    public static final String MAILBOX_ALERT = "hubMailboxAlert";
 
     // --- quarantine replay
     public static final String QUARANTINE_ID = "hubQuarantineId";

@@ -4,7 +4,6 @@ import io.supporthub.intake.CustomerReEnrichment;
 import io.supporthub.intake.ReEnrichmentJob;
 import io.supporthub.ticket.TicketDraft;
 import java.time.Duration;
-import io.supporthub.mailbox.MailPreparation;
 import io.supporthub.mailbox.MailboxSettings;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public class ReEnrichmentStep {
 
     /** The ticket's draft again; a ticket a mailbox opened gets that mailbox's defaults as headers, as on intake. */
     public TicketDraft draft(ReEnrichmentJob job, @Headers Map<String, Object> headers) {
-        mailboxOfTicket.apply(job.ticketId()).ifPresent(mailbox -> MailPreparation.putDefaults(mailbox, headers));
+        mailboxOfTicket.apply(job.ticketId()).ifPresent(mailbox -> MailPreparationStep.putMailboxDefaults(mailbox, headers));
         return TicketDraft.of(job.asRequest());
     }
 

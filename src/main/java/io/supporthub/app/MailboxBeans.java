@@ -34,12 +34,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.health.HealthCheckRegistry;
 
-/** The mailbox intake's beans, and its routes: one per configured mailbox, from the template in intake-mailbox.camel.yaml. */
+/** The mailbox intake's beans, and its routes: two per configured mailbox, from the templates in intake-mailbox.camel.yaml. */
 final class MailboxBeans {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MailboxBeans.class);
 
+    /** A mailbox's trigger, a background route; its poll is a sub-route, so that a mail's failure reaches its batch. */
     static final String TEMPLATE = "mailbox-intake";
+    static final String POLL_TEMPLATE = "mailbox-poll";
 
     private MailboxBeans() {
     }
@@ -90,6 +92,10 @@ final class MailboxBeans {
             // Camel owns the pool, so it stops with the context; one per mailbox, so a busy mailbox never starves another
             context.getRegistry().bind("mailIntakeThreads-" + mailbox.name(),
                     context.getExecutorServiceManager().newFixedThreadPool(MailboxBeans.class, "mail-intake-" + mailbox.name(), mailbox.intakeThreads()));
+            TemplatedRouteBuilder.builder(context, POLL_TEMPLATE)
+                    .routeId("mailbox-poll-" + mailbox.name())
+                    .parameter("mailbox", mailbox.name())
+                    .add();
             TemplatedRouteBuilder.builder(context, TEMPLATE)
                     .routeId("intake-mailbox-" + mailbox.name())
                     .parameter("mailbox", mailbox.name())

@@ -17,8 +17,17 @@ public class MailBatchStep {
         this.commit = commit;
     }
 
+    /**
+     * The committer takes the batch: it is released when this exchange completes, however the commit went, and the poll
+     * may then hand over its next one. Resource release, not an error policy: the route's policy sees a failure first.
+     */
+    public void take(@ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch, Exchange exchange) {
+        ReleasedWithExchange.register(exchange, batch::committerDone);
+    }
+
     /** Commits what can go together; returns the mails to commit one by one. */
-    public List<ReceivedMail> commit(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
+    public List<ReceivedMail> commit(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll,
+                                     @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
         return commit.commit(poll, batch);
     }
 
@@ -26,10 +35,5 @@ public class MailBatchStep {
     public boolean takeAlone(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch,
                              @ExchangeProperty(Exchange.SPLIT_INDEX) int index) {
         return commit.takeAlone(poll, batch, index);
-    }
-
-    /** However the commit went: the poll may hand over its next batch. */
-    public void committed(@ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
-        batch.committerDone();
     }
 }

@@ -10,7 +10,7 @@ import org.apache.camel.ExchangeProperty;
 /**
  * The mailbox routes' IMAP steps: a poll (exchange property {@code hubMailboxPoll}) logs in, gives batch after batch
  * (property {@code hubMailBatch}), hands each prepared batch to the committers, flags a committed batch's mails seen,
- * and logs out. The work is {@link MailboxPoller}'s.
+ * and logs out when its run ends. The work is {@link MailboxPoller}'s.
  */
 public class MailboxPollStep {
 
@@ -20,9 +20,17 @@ public class MailboxPollStep {
         this.poller = poller;
     }
 
-    /** The poll, or null when the mailbox cannot be polled now (recorded for liveness). */
-    public MailboxPoll open(String mailbox) {
-        return poller.open(mailbox);
+    /**
+     * Logs in and sets the poll as property {@code hubMailboxPoll}: null when the mailbox cannot be polled now (recorded
+     * for liveness). The poll is closed when this exchange completes, however it ends: a finally that frees the connection
+     * and waits for the last batches' commits, not an error policy (the route's policy sees the failure first).
+     */
+    public void open(String mailbox, Exchange exchange) {
+        MailboxPoll poll = poller.open(mailbox);
+        exchange.setProperty(PropertyNames.MAILBOX_POLL, poll);
+        if (poll != null) {
+            ReleasedWithExchange.register(exchange, () -> poller.close(poll));
+        }
     }
 
     public boolean hasMore(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, Exchange exchange) {
@@ -41,9 +49,5 @@ public class MailboxPollStep {
     /** One STORE for the batch's done mails; returns the notifications their commits queued. */
     public List<Long> flagSeen(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll, @ExchangeProperty(PropertyNames.MAIL_BATCH) MailBatch batch) {
         return poller.flagSeen(poll, batch);
-    }
-
-    public void close(@ExchangeProperty(PropertyNames.MAILBOX_POLL) MailboxPoll poll) {
-        poller.close(poll);
     }
 }

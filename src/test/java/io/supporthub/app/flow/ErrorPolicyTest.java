@@ -25,15 +25,6 @@ class ErrorPolicyTest {
     static final String CALLER_DECIDES = "caller-decides";
     static final Set<String> BACKGROUND_SCHEMES = Set.of("quartz", "timer", "seda", "scheduler", "cron");
 
-    /**
-     * The mailbox poll's trigger and the batch committer still run on caller-decides, with a doTry/doFinally that
-     * releases the poll and the batch's slot: moving them to background-errors (a trigger calling the poll as a direct:
-     * sub-route, releases bound to the exchange) made warm intake 25-35 % slower in the benchmark and was reverted
-     * (docs/benchmarks.md, 2026-12-04). The list only shrinks: a route that complies must leave it.
-     */
-    static final Set<String> KEPT_UNTIL_INTAKE_IS_MEASURED = Set.of("mailbox-intake", "commit-mail-batch");
-    static final String MAILBOX_ROUTES = "intake-mailbox.camel.yaml";
-
     record RouteEntry(String file, String id, String policy, String from) {
 
         String scheme() {
@@ -44,21 +35,14 @@ class ErrorPolicyTest {
     @Test
     void every_background_consumer_takes_the_background_policy() {
         List<String> wrong = routes().stream().filter(r -> BACKGROUND_SCHEMES.contains(r.scheme()) && !BACKGROUND.equals(r.policy()))
-                .filter(r -> !KEPT_UNTIL_INTAKE_IS_MEASURED.contains(r.id())).map(RouteEntry::toString).toList();
+                .map(RouteEntry::toString).toList();
         assertThat(wrong).isEmpty();
-    }
-
-    @Test
-    void the_routes_kept_on_the_old_policy_are_still_there_and_still_on_it() {
-        List<String> kept = routes().stream().filter(r -> KEPT_UNTIL_INTAKE_IS_MEASURED.contains(r.id()) && CALLER_DECIDES.equals(r.policy()))
-                .map(RouteEntry::id).toList();
-        assertThat(kept).as("a route that complies now leaves KEPT_UNTIL_INTAKE_IS_MEASURED").containsExactlyInAnyOrderElementsOf(KEPT_UNTIL_INTAKE_IS_MEASURED);
     }
 
     @Test
     void caller_decides_only_serves_direct_sub_routes() {
         List<String> wrong = routes().stream().filter(r -> CALLER_DECIDES.equals(r.policy()) && !"direct".equals(r.scheme()))
-                .filter(r -> !KEPT_UNTIL_INTAKE_IS_MEASURED.contains(r.id())).map(RouteEntry::toString).toList();
+                .map(RouteEntry::toString).toList();
         assertThat(wrong).isEmpty();
     }
 
@@ -77,8 +61,7 @@ class ErrorPolicyTest {
         for (Path file : files()) {
             Set<String> keys = names(items(file));
             // a doFinally is no better: what must be released whatever happens is bound to the exchange (ReleasedWithExchange)
-            boolean kept = file.getFileName().toString().equals(MAILBOX_ROUTES) && !keys.contains("doCatch");
-            if (!kept && (keys.contains("doCatch") || keys.contains("doTry"))) {
+            if (keys.contains("doCatch") || keys.contains("doTry")) {
                 catching.add(file.getFileName().toString());
             }
         }

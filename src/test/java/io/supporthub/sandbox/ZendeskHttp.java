@@ -75,6 +75,14 @@ final class ZendeskHttp {
         return sendRaw(HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method, body).header("Content-Type", "application/json"));
     }
 
+    static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

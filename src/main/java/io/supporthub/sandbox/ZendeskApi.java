@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,11 +113,11 @@ final class ZendeskApi {
         Matcher m;
         try {
             if (route.equals("/api/v2/tickets")) {
-                return method.equals("POST") ? created(tickets.create(json(call), actor, now), actor, now)
-                        : method.equals("GET") ? Result.of(ZendeskPages.page("tickets", tickets.all().stream()
-                        .filter(t -> call.query().get("external_id") == null || call.query().get("external_id").equals(t.externalId))
-                        .map(t -> ZendeskRecords.ticket(t, baseUrl)).toList(), call.query(), baseUrl + "/api/v2/tickets.json"))
-                        : Result.of(ZendeskAnswer.invalidEndpoint());
+                return switch (method) {
+                    case "POST" -> created(tickets.create(json(call), actor, now), actor, now);
+                    case "GET" -> Result.of(listTickets(call.query()));
+                    default -> Result.of(ZendeskAnswer.invalidEndpoint());
+                };
             }
             if ((m = COMMENTS.matcher(route)).matches() && method.equals("GET")) {
                 return Result.of(comments(m.group(1), call.query()));
@@ -192,6 +194,13 @@ final class ZendeskApi {
                 .withHeader("Location", location), ZendeskEvents.of(outcome.ticket(), outcome.changes(), actor, accountId, now));
     }
 
+    private ZendeskAnswer listTickets(Map<String, String> query) {
+        String externalId = query.get("external_id");
+        List<Map<String, Object>> listed = tickets.all().stream().filter(t -> externalId == null || externalId.equals(t.externalId))
+                .map(t -> ZendeskRecords.ticket(t, baseUrl)).toList();
+        return ZendeskPages.page("tickets", listed, query, baseUrl + "/api/v2/tickets.json");
+    }
+
     private ZendeskAnswer comments(String idText, Map<String, String> query) {
         Optional<ZendeskRecords.Ticket> ticket = id(idText).flatMap(tickets::find);
         if (ticket.isEmpty()) {
@@ -199,7 +208,7 @@ final class ZendeskApi {
         }
         List<Map<String, Object>> comments = new ArrayList<>(ticket.get().comments.stream().map(c -> ZendeskRecords.comment(c, baseUrl)).toList());
         if ("desc".equals(query.get("sort_order")) || "-created_at".equals(query.get("sort"))) {
-            java.util.Collections.reverse(comments);
+            Collections.reverse(comments);
         }
         return ZendeskPages.page("comments", comments, query, baseUrl + "/api/v2/tickets/" + ticket.get().id + "/comments.json");
     }
@@ -215,7 +224,7 @@ final class ZendeskApi {
         String contentType = call.contentType() == null ? "application/octet-stream" : call.contentType().split(";")[0].trim();
         String token = uploads.add(call.query().get("token"), fileName, contentType, call.bytes(), now);
         List<ZendeskUploads.Attachment> files = uploads.files(token);
-        Map<String, Object> upload = new java.util.LinkedHashMap<>();
+        Map<String, Object> upload = new LinkedHashMap<>();
         upload.put("token", token);
         upload.put("expires_at", ZendeskRecords.time(now.plus(ZendeskUploads.TOKEN_LIFETIME)));
         upload.put("attachment", ZendeskUploads.render(files.get(files.size() - 1), baseUrl));

@@ -65,9 +65,10 @@ final class ZendeskTickets {
             User submitter = input.hasNonNull("submitter_id") ? ZendeskTicketInput.user(users, input, "submitter_id") : actor;
             User assignee = input.hasNonNull("assignee_id") ? staff(ZendeskTicketInput.user(users, input, "assignee_id")) : null;
             NewComment first = ZendeskTicketInput.comment(users, uploads, input, submitter, now);
-            if (first == null && !input.path("description").asText("").isBlank()) {
-                first = ZendeskTicketInput.comment(users, uploads, mapper().createObjectNode().set("comment",
-                        mapper().createObjectNode().put("body", input.path("description").asText())), submitter, now);
+            String description = input.path("description").asText("").strip();
+            if (first == null && !description.isEmpty()) {
+                // a description given instead of a comment becomes the first, public comment
+                first = new NewComment(description, ZendeskRecords.htmlOf(description), true, submitter, List.of());
             }
             if (first == null) {
                 throw ZendeskTicketInput.refused("description", "BlankValue", "Description: cannot be blank");
@@ -242,9 +243,5 @@ final class ZendeskTickets {
         audit.put("metadata", Map.of("system", Map.of(), "custom", Map.of()));
         audit.put("events", events);
         return audit;
-    }
-
-    private static com.fasterxml.jackson.databind.ObjectMapper mapper() {
-        return SimulatorServer.JSON;
     }
 }

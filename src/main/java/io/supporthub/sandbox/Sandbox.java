@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The sandbox's embedded services — PostgreSQL, a mail server, and simulators of Salesforce and Slack — and how the
+ * The sandbox's embedded services — PostgreSQL, a mail server, and simulators of Salesforce, Slack and Zendesk — and how the
  * hub reaches them, so a newcomer sees the full flow with one command. The hub itself is started beside them by the
  * app's sandbox launcher; this package knows nothing of it.
  */
@@ -77,7 +77,19 @@ public final class Sandbox implements AutoCloseable {
                         "salesforce.password", SalesforceSimulator.PASSWORD)),
                 "slack", new ConfigSource("sandbox:slack", Map.of(
                         "slack.mode", "webhook", "slack.webhook-url", services.slack.baseUrl() + SlackSimulator.WEBHOOK_PATH,
-                        "slack.server-url", services.slack.baseUrl())));
+                        "slack.server-url", services.slack.baseUrl())),
+                "zendesk", new ConfigSource("sandbox:zendesk", zendeskSettings()));
+    }
+
+    /**
+     * The hub's Zendesk settings for the simulator, under the keys agreed for the Zendesk connector. A hub without that
+     * connector yet reads none of them.
+     */
+    Map<String, String> zendeskSettings() {
+        return Map.of("zendesk.enabled", "true", "zendesk.base-url", services.zendesk.baseUrl(),
+                "zendesk.email", ZendeskSimulator.INTEGRATION_EMAIL, "zendesk.api-token", ZendeskSimulator.API_TOKEN,
+                "zendesk.webhook-secret", ZendeskSimulator.WEBHOOK_SECRET,
+                "zendesk.integration-user-id", Long.toString(services.zendesk.integrationUserId()));
     }
 
     public String banner() {
@@ -94,6 +106,8 @@ public final class Sandbox implements AutoCloseable {
                 "  Customers (CRM):      " + String.join(", ", SandboxCustomer.SEEDED.stream().map(c -> c.email() + " (" + c.tier() + ")").toList())
                         + "; their IMAP password is '" + SandboxCustomer.MAILBOX_PASSWORD + "'",
                 "  Slack alerts:         " + services.slack.baseUrl() + "/_sim/messages      CRM requests: " + services.salesforce.baseUrl() + "/_sim/requests",
+                "  Zendesk (simulated):  " + services.zendesk.baseUrl() + "  (curl -u '" + ZendeskSimulator.AGENT_EMAIL + "/token:"
+                        + ZendeskSimulator.API_TOKEN + "' " + services.zendesk.baseUrl() + "/api/v2/tickets.json)",
                 "  Health, metrics:      " + ((Map<?, ?>) d.get("operations")).get("health") + ", " + ((Map<?, ?>) d.get("operations")).get("metrics"),
                 "  Send a test mail:     " + mail.get("send_a_test_mail"),
                 compressedSla == null ? "  SLA policies:         shipped (restart with --compressed-sla for targets of seconds)"

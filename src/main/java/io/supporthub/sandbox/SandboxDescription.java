@@ -37,7 +37,8 @@ public final class SandboxDescription {
                 Map.of("name", "salesforce", "url", services.salesforce.baseUrl(), "inspect", services.salesforce.baseUrl() + "/_sim/requests",
                         "implements", "OAuth 2.0 username-password token, SOQL query on Contact/Account"),
                 Map.of("name", "slack", "url", services.slack.baseUrl(), "inspect", services.slack.baseUrl() + "/_sim/messages",
-                        "implements", "incoming webhook, chat.postMessage, auth.test")));
+                        "implements", "incoming webhook, chat.postMessage, auth.test"),
+                services.zendesk.description()));
         d.put("customers", SandboxCustomer.SEEDED.stream().map(c -> Map.of("email", c.email(), "name", c.name(),
                 "account", c.accountName(), "tier", c.tier().toLowerCase())).toList());
         d.put("unknown_customer", "mail from any other address goes the new-customer path (tier unknown)");

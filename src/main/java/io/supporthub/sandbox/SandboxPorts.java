@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The sandbox's ports: defaults, overridden by environment variables, overridden by {@code --name=port} flags. */
-public record SandboxPorts(int http, int management, int smtp, int imap, int salesforce, int slack) {
+public record SandboxPorts(int http, int management, int smtp, int imap, int salesforce, int slack, int zendesk) {
+
+    /** Ports as before the Zendesk simulator: it takes any free port (0). */
+    public SandboxPorts(int http, int management, int smtp, int imap, int salesforce, int slack) {
+        this(http, management, smtp, imap, salesforce, slack, 0);
+    }
 
     public static SandboxPorts from(List<String> args, UnaryOperator<String> environment) {
         Map<String, String> flags = new HashMap<>();
@@ -22,10 +27,11 @@ public record SandboxPorts(int http, int management, int smtp, int imap, int sal
                 port(flags, environment, "smtp-port", "HUB_SANDBOX_SMTP_PORT", 3025),
                 port(flags, environment, "imap-port", "HUB_SANDBOX_IMAP_PORT", 3143),
                 port(flags, environment, "salesforce-port", "HUB_SANDBOX_SALESFORCE_PORT", 8091),
-                port(flags, environment, "slack-port", "HUB_SANDBOX_SLACK_PORT", 8092));
+                port(flags, environment, "slack-port", "HUB_SANDBOX_SLACK_PORT", 8092),
+                port(flags, environment, "zendesk-port", "HUB_SANDBOX_ZENDESK_PORT", 8093));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown sandbox flag(s): " + flags.keySet()
-                    + "; known: --http-port, --management-port, --smtp-port, --imap-port, --salesforce-port, --slack-port");
+                    + "; known: --http-port, --management-port, --smtp-port, --imap-port, --salesforce-port, --slack-port, --zendesk-port");
         }
         return ports;
     }

@@ -19,6 +19,7 @@ final class SandboxServices implements AutoCloseable {
     final GreenMail mail;
     final SalesforceSimulator salesforce;
     final SlackSimulator slack;
+    final ZendeskSimulator zendesk;
     final String jdbcUrl;
 
     SandboxServices(SandboxPorts ports, String externalJdbcUrl) throws IOException {
@@ -39,6 +40,9 @@ final class SandboxServices implements AutoCloseable {
             slack = new SlackSimulator(ports.slack());
             slack.start();
             started.push(slack);
+            zendesk = new ZendeskSimulator(ports.zendesk(), "http://127.0.0.1:" + ports.http() + "/webhooks/zendesk");
+            zendesk.start();
+            started.push(zendesk);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

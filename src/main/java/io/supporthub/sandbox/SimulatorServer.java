@@ -22,12 +22,25 @@ import java.util.concurrent.ExecutorService;
 abstract class SimulatorServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RAW_BODY = "simulator.raw-body";
+    private static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor;
+    private final int maxBodyBytes;
     private final List<Map<String, Object>> received = Collections.synchronizedList(new ArrayList<>());
 
     SimulatorServer(int port) throws IOException {
+        this(port, 4, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @param threads      requests served at once: a simulator that answers slowly on demand needs more than a few
+     * @param maxBodyBytes the largest request body read; a larger one is refused with 413 rather than cut short
+     */
+    SimulatorServer(int port, int threads, int maxBodyBytes) throws IOException {
+        this.executor = Executors.newFixedThreadPool(threads);
+        this.maxBodyBytes = maxBodyBytes;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
@@ -51,18 +64,41 @@ abstract class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /** Forgets what was received, for a simulator that starts over on demand. */
+    void clearReceived() {
+        received.clear();
+    }
+
     /** Handles one request; returns false when nothing matched, which answers 404. */
     abstract boolean handle(HttpExchange exchange, String body) throws IOException;
 
+    /** The request body as bytes, for a handler of binary uploads (the text given to {@link #handle} is UTF-8 decoded). */
+    static byte[] rawBody(HttpExchange exchange) {
+        return (byte[]) exchange.getAttribute(RAW_BODY);
+    }
+
     private void dispatch(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body;
+            byte[] bytes;
             try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
+                bytes = in.readNBytes(maxBodyBytes + 1);
             }
+            if (bytes.length > maxBodyBytes) {
+                respond(exchange, 413, "application/json", "{\"error\":\"request_too_large\",\"limit_bytes\":" + maxBodyBytes + "}");
+                return;
+            }
+            exchange.setAttribute(RAW_BODY, bytes);
+            String body = new String(bytes, StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/_sim/requests") && exchange.getRequestMethod().equals("GET")) {
                 respond(exchange, 200, "application/json", JSON.writeValueAsString(received()));
+                return;
+            }
+            if (path.startsWith("/_sim/")) {
+                // the inspection endpoints are not traffic to the simulated service: they are not recorded
+                if (!handle(exchange, body)) {
+                    respond(exchange, 404, "application/json", "{\"error\":\"not_found\",\"path\":\"" + path + "\"}");
+                }
                 return;
             }
             Map<String, Object> record = new LinkedHashMap<>();
@@ -71,7 +107,7 @@ abstract class SimulatorServer implements AutoCloseable {
             record.put("path", path);
             record.put("query", exchange.getRequestURI().getRawQuery());
             record.put("content_type", exchange.getRequestHeaders().getFirst("Content-Type"));
-            record.put("body", body);
+            record.put("body", isText(exchange.getRequestHeaders().getFirst("Content-Type")) ? body : "[" + bytes.length + " bytes]");
             received.add(record);
             if (!handle(exchange, body)) {
                 respond(exchange, 404, "application/json", "{\"error\":\"not_found\",\"path\":\"" + path + "\"}");
@@ -79,6 +115,10 @@ abstract class SimulatorServer implements AutoCloseable {
         } catch (RuntimeException e) {
             respond(exchange, 500, "application/json", "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");
         }
+    }
+
+    private static boolean isText(String contentType) {
+        return contentType == null || contentType.startsWith("text/") || contentType.contains("json") || contentType.contains("form-urlencoded");
     }
 
     static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

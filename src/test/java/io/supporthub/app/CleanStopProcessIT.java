@@ -104,10 +104,10 @@ class CleanStopProcessIT {
     @Test
     void the_sandbox_stops_its_services_after_the_hub_and_a_killed_one_leaves_no_database_behind() throws Exception {
         for (String way : List.of("ctrl-c", "sigterm", "sigkill")) {
-            int[] ports = {FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next()};
+            int[] ports = {FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next(), FreePort.next()};
             hub = HubProcess.start(work, work.resolve("sandbox-" + way + ".log"), Map.of(), "sandbox",
                     "--http-port=" + ports[0], "--management-port=" + ports[1], "--smtp-port=" + ports[2], "--imap-port=" + ports[3],
-                    "--salesforce-port=" + ports[4], "--slack-port=" + ports[5]);
+                    "--salesforce-port=" + ports[4], "--slack-port=" + ports[5], "--zendesk-port=" + ports[6]);
             HubProcess running = hub;
             await().atMost(Duration.ofSeconds(120)).until(() -> running.log().contains("sandbox is running"));
             for (int i = 0; i < 20; i++) {

@@ -41,7 +41,8 @@ class SandboxIT {
         Sandbox sandbox = running.sandbox();
         try {
             JsonNode description = JSON.readTree(get("http://127.0.0.1:" + ports.http() + "/sandbox.json", null).body());
-            assertThat(description.path("simulators").findValuesAsText("name")).containsExactly("salesforce", "slack");
+            assertThat(description.path("simulators").findValuesAsText("name")).containsExactly("salesforce", "slack", "zendesk");
+            assertZendeskIsReachableWithWhatSandboxJsonLists(description.path("simulators").get(2));
             assertThat(description.path("customers").findValuesAsText("tier")).contains("vip", "enterprise", "standard");
             String token = description.path("api").path("token").asText();
 
@@ -73,6 +74,14 @@ class SandboxIT {
         for (int port : List.of(ports.http(), ports.management(), ports.smtp(), ports.imap(), ports.salesforce(), ports.slack())) {
             assertThat(isListening(port)).as("port %d is closed after stop", port).isFalse();
         }
+    }
+
+    /** Any Zendesk client, given what sandbox.json lists, signs in and finds the integration user it names. */
+    private static void assertZendeskIsReachableWithWhatSandboxJsonLists(JsonNode zendesk) {
+        JsonNode me = ZendeskHttp.json(ZendeskHttp.withAuthorization(zendesk.path("url").asText(), "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(zendesk.path("basic_auth").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8))).get("/api/v2/users/me.json"));
+        assertThat(me.path("user").path("id").asLong()).isEqualTo(zendesk.path("api_user").path("id").asLong());
+        assertThat(zendesk.path("webhook_signing_secret").asText()).isEqualTo(ZendeskSimulator.WEBHOOK_SECRET);
     }
 
     static HttpResponse<String> get(String url, String token) throws Exception {

@@ -3,7 +3,6 @@ package io.supporthub.connector.zendesk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A comment the hub adds to a Zendesk ticket: a public reply the requester is mailed, or an internal
@@ -51,16 +50,5 @@ public record NewComment(String body, boolean publicComment, Long authorId, List
             comment.put("uploads", uploads);
         }
         return comment;
-    }
-
-    static String checked(String field, String value, java.util.Set<String> allowed) {
-        if (value != null && !allowed.contains(value)) {
-            throw new IllegalArgumentException("Zendesk's ticket " + field + " is one of " + new java.util.TreeSet<>(allowed) + ", not '" + value + "'");
-        }
-        return value;
-    }
-
-    static <T> T required(T value, String what) {
-        return Objects.requireNonNull(value, what);
     }
 }

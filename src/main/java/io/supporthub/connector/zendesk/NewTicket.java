@@ -3,7 +3,9 @@ package io.supporthub.connector.zendesk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A ticket the hub opens in Zendesk for one of its own: our key as {@code external_id}, the requester
@@ -44,11 +46,18 @@ public record NewTicket(String externalId, String subject, Requester requester, 
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("a Zendesk ticket needs a subject");
         }
-        NewComment.required(requester, "requester");
-        NewComment.required(comment, "the first comment");
-        NewComment.checked("priority", priority, PRIORITIES);
-        NewComment.checked("status", status, STATUSES);
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(comment, "the first comment");
+        oneOf("priority", priority, PRIORITIES);
+        oneOf("status", status, STATUSES);
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Refuses a value Zendesk does not know for a ticket field, naming the ones it does; null (unset) passes. */
+    static void oneOf(String field, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw new IllegalArgumentException("Zendesk's ticket " + field + " is one of " + new TreeSet<>(allowed) + ", not '" + value + "'");
+        }
     }
 
     /** {@code {"ticket": {…}}} as Create Ticket takes it. */

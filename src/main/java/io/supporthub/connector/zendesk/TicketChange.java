@@ -12,8 +12,8 @@ import java.util.Map;
 public record TicketChange(String status, String priority, NewComment comment, Instant basedOn) {
 
     public TicketChange {
-        NewComment.checked("status", status, NewTicket.STATUSES);
-        NewComment.checked("priority", priority, NewTicket.PRIORITIES);
+        NewTicket.oneOf("status", status, NewTicket.STATUSES);
+        NewTicket.oneOf("priority", priority, NewTicket.PRIORITIES);
         if (status == null && priority == null && comment == null) {
             throw new IllegalArgumentException("a ticket change changes the status, the priority or adds a comment");
         }

@@ -13,7 +13,7 @@ import java.io.IOException;
  * every field it does not know (Zendesk adds fields without a new API version). What it sends leaves
  * out what it does not set, so a request never clears a field by accident.
  */
-public final class ZendeskJson {
+final class ZendeskJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -28,7 +28,7 @@ public final class ZendeskJson {
     }
 
     /** Reads one of Zendesk's answers, e.g. {@code {"ticket": {…}}} as a {@link TicketAnswer}. */
-    public static <T> T read(String json, Class<T> type) throws IOException {
+    static <T> T read(String json, Class<T> type) throws IOException {
         return MAPPER.readValue(json, type);
     }
 
@@ -41,15 +41,15 @@ public final class ZendeskJson {
     }
 
     /** {@code {"ticket": {…}}}: the answer of create, show and update ticket. */
-    public record TicketAnswer(ZendeskTicket ticket) {
+    record TicketAnswer(ZendeskTicket ticket) {
     }
 
     /** {@code {"user": {…}}}: the answer of show self and create-or-update user. */
-    public record UserAnswer(ZendeskUser user) {
+    record UserAnswer(ZendeskUser user) {
     }
 
     /** {@code {"users": […]}}: the answer of search users. */
-    public record UsersAnswer(java.util.List<ZendeskUser> users) {
+    record UsersAnswer(java.util.List<ZendeskUser> users) {
 
         public UsersAnswer {
             users = users == null ? java.util.List.of() : java.util.List.copyOf(users);
@@ -57,6 +57,6 @@ public final class ZendeskJson {
     }
 
     /** {@code {"upload": {"token": …, "attachment": {…}}}}: the answer of upload file. */
-    public record UploadAnswer(ZendeskUpload upload) {
+    record UploadAnswer(ZendeskUpload upload) {
     }
 }

@@ -7,6 +7,7 @@ import io.supporthub.connector.smtp.SmtpSettings;
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigSource;
 import io.supporthub.connector.spi.ConnectorDefinition;
+import io.supporthub.connector.zendesk.ZendeskSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,10 +17,10 @@ import java.util.function.UnaryOperator;
 
 /** The typed, validated settings of every connector, read from {@code connectors-config/}. */
 public record ConnectorSettings(Mailboxes mailboxes, SmtpSettings smtp, SalesforceSettings salesforce, SlackSettings slack,
-                                List<String> effectiveConfiguration) {
+                                ZendeskSettings zendesk, List<String> effectiveConfiguration) {
 
     public static final List<ConnectorDefinition> DEFINITIONS = List.of(Mailboxes.DEFINITION, SmtpSettings.DEFINITION,
-            SalesforceSettings.DEFINITION, SlackSettings.DEFINITION);
+            SalesforceSettings.DEFINITION, SlackSettings.DEFINITION, ZendeskSettings.DEFINITION);
 
     /** Reads {@code <dir>/<connector>.properties} for every connector; a missing file is an error that names it. */
     public static ConnectorSettings load(Path directory, UnaryOperator<String> environment) {
@@ -45,7 +46,8 @@ public record ConnectorSettings(Mailboxes mailboxes, SmtpSettings smtp, Salesfor
                 .toList());
         effective.addAll(Mailboxes.describe(source(sources, "mailbox")));
         return new ConnectorSettings(Mailboxes.from(source(sources, "mailbox")), SmtpSettings.from(source(sources, "smtp")),
-                SalesforceSettings.from(source(sources, "salesforce")), SlackSettings.from(source(sources, "slack")), effective);
+                SalesforceSettings.from(source(sources, "salesforce")), SlackSettings.from(source(sources, "slack")),
+                ZendeskSettings.from(source(sources, "zendesk")), effective);
     }
 
     private static ConfigSource source(Map<String, ConfigSource> sources, String name) {

@@ -20,6 +20,7 @@ import io.supporthub.connector.salesforce.SalesforceCrmEnrichment;
 import io.supporthub.connector.salesforce.SalesforceSettings;
 import io.supporthub.connector.slack.SlackAlertComposer;
 import io.supporthub.connector.slack.SlackConnectionTest;
+import io.supporthub.connector.zendesk.ZendeskConnectionTest;
 import io.supporthub.db.Transactions;
 import io.supporthub.intake.CreationAdmissions;
 import io.supporthub.intake.CustomerReEnrichment;
@@ -105,7 +106,8 @@ final class HubBeans {
         SalesforceSettings crm = connectors.salesforce();
         beans.put("crmEnrichment", new CrmEnrichmentStep(SalesforceCrmEnrichment.from(crm, customers)));
         beans.put(SalesforceCircuitBreaker.BEAN_NAME, crm.breaker().definition());
-        beans.put("connectionTestApi", new ConnectionTestApi(List.of(new SalesforceConnectionTest(crm), new SlackConnectionTest(connectors.slack()))));
+        beans.put("connectionTestApi", new ConnectionTestApi(List.of(new SalesforceConnectionTest(crm), new SlackConnectionTest(connectors.slack()),
+                new ZendeskConnectionTest(connectors.zendesk()))));
         beans.put("triageStep", new TriageStep(triage));
         beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers, sla.intakeHooks()),
                 ticketId -> ledger.mailboxNameOf(ticketId).flatMap(connectors.mailboxes()::byName)));

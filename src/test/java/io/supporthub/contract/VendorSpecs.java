@@ -23,6 +23,8 @@ public final class VendorSpecs {
 
     static final Path SHARED_SPECS = Path.of("..", "shared", "specs");
     static final Path SLACK_WEB_API = SHARED_SPECS.resolve("slack").resolve("slack_web_openapi_v2.json");
+    /** Zendesk's Support API description as published (a snapshot of developer.zendesk.com/zendesk/oas.yaml). */
+    public static final Path ZENDESK_SUPPORT = SHARED_SPECS.resolve("zendesk").resolve("support-oas.yaml");
     static final Path SALESFORCE_TEMPLATE = Path.of("src", "test", "resources", "contract", "salesforce-rest.DERIVED.yaml");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +69,37 @@ public final class VendorSpecs {
         }
         spec.set("paths", paths);
         return write("slack-web-api.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
+    }
+
+    /**
+     * Zendesk's Support API description, corrected where it is silent about what Zendesk documents in
+     * prose, so that a conforming client passes:
+     * <ul>
+     * <li>Upload Files ({@code POST /api/v2/uploads}) takes the file's raw bytes with the file's own Content-Type
+     *     ("The Content-Type header must contain a recognized MIME type", the operation's description), but the
+     *     description declares no request body, which a validator reads as "no body allowed";</li>
+     * <li>it also takes {@code token}, an earlier upload's token, to add the file to the same upload
+     *     (developer.zendesk.com, Upload Files: "passing the API token received from the first request").</li>
+     * </ul>
+     */
+    public static Path zendeskSupport() throws IOException {
+        ObjectNode spec = (ObjectNode) new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(ZENDESK_SUPPORT.toFile());
+        ObjectNode upload = (ObjectNode) spec.path("paths").path("/api/v2/uploads").path("post");
+        if (!upload.has("requestBody")) {
+            ObjectNode anyFile = upload.putObject("requestBody").put("required", true).putObject("content").putObject("*/*");
+            anyFile.putObject("schema").put("type", "string").put("format", "binary");
+        }
+        ArrayNode parameters = (ArrayNode) upload.path("parameters");
+        boolean hasToken = false;
+        for (JsonNode parameter : parameters) {
+            hasToken |= parameter.path("name").asText().equals("token");
+        }
+        if (!hasToken) {
+            ObjectNode token = parameters.addObject().put("name", "token").put("in", "query").put("required", false)
+                    .put("description", "The token of an earlier upload, to add this file to it");
+            token.putObject("schema").put("type", "string");
+        }
+        return write("zendesk-support.json", JSON.writeValueAsString(spec));
     }
 
     /** The derived Salesforce description (src/test/resources/contract), its examples naming the mock's own URL. */

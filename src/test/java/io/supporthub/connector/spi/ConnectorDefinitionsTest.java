@@ -43,7 +43,8 @@ class ConnectorDefinitionsTest {
     @Test
     void effective_configuration_and_settings_records_mask_every_secret() {
         Map<String, ConfigSource> sources = new HashMap<>();
-        List<String> secrets = List.of("imap-secret", "smtp-secret", "sf-client-secret", "sf-password", "https://hooks.slack.com/services/T/B/secret");
+        List<String> secrets = List.of("imap-secret", "smtp-secret", "sf-client-secret", "sf-password", "https://hooks.slack.com/services/T/B/secret",
+                "zd-api-token", "zd-webhook-signing-secret");
         sources.put("mailbox", new ConfigSource("mailbox.properties", Map.of("mailbox.host", "imap.example.com", "mailbox.username", "support",
                 "mailbox.password", secrets.get(0), "mailbox.address", "support@example.com")));
         sources.put("smtp", new ConfigSource("smtp.properties", Map.of("smtp.host", "smtp.example.com", "smtp.username", "support",
@@ -51,12 +52,15 @@ class ConnectorDefinitionsTest {
         sources.put("salesforce", new ConfigSource("salesforce.properties", Map.of("salesforce.client-id", "id",
                 "salesforce.client-secret", secrets.get(2), "salesforce.username", "hub@example.com", "salesforce.password", secrets.get(3))));
         sources.put("slack", new ConfigSource("slack.properties", Map.of("slack.webhook-url", secrets.get(4))));
+        sources.put("zendesk", new ConfigSource("zendesk.properties", Map.of("zendesk.enabled", "true", "zendesk.base-url", "https://acme.zendesk.com",
+                "zendesk.email", "hub@acme.example", "zendesk.api-token", secrets.get(5), "zendesk.webhook-secret", secrets.get(6))));
         ConnectorSettings settings = ConnectorSettings.from(sources);
-        String rendered = String.join("\n", settings.effectiveConfiguration()) + settings.mailboxes() + settings.smtp() + settings.salesforce() + settings.slack();
+        String rendered = String.join("\n", settings.effectiveConfiguration()) + settings.mailboxes() + settings.smtp() + settings.salesforce()
+                + settings.slack() + settings.zendesk();
         for (String secret : secrets) {
             assertThat(rendered).doesNotContain(secret);
         }
-        assertThat(rendered).contains("mailbox.password=[hidden]");
+        assertThat(rendered).contains("mailbox.password=[hidden]").contains("zendesk.api-token=[hidden]").contains("zendesk.webhook-secret=[hidden]");
     }
 
     @Test

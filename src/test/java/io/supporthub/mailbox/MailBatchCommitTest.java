@@ -118,7 +118,7 @@ class MailBatchCommitTest {
         private final List<PreparedMail> committed = new ArrayList<>();
 
         CommittingIntake(SQLException failure) {
-            super(null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null);
             this.failure = failure;
         }
 

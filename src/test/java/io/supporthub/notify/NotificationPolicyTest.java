@@ -30,7 +30,7 @@ class NotificationPolicyTest {
     private static Ticket ticket(Priority priority, String sentiment) {
         CustomerSnapshot customer = CustomerSnapshot.unknown("ann@example.com", "not_found");
         return new Ticket(1, "SH-1", "This is ridiculous", "text", TicketStatus.NEW, priority, "billing", Tier.T1, "billing", Channel.EMAIL,
-                "ann@example.com", "Ann", customer, sentiment, "en", "simple", 0, Instant.now(), Instant.now());
+                "ann@example.com", "Ann", customer, sentiment, "en", "simple", 0, Instant.now(), Instant.now(), null, null);
     }
 
     private static TicketDraft draft() {

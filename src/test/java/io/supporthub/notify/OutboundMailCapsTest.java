@@ -60,18 +60,18 @@ class OutboundMailCapsTest {
         long first = ticket.notificationIds().get(0);
         for (int attempt = 0; attempt < 3; attempt++) {
             // every retry of one notification renders a new Message-ID; the notification still counts once
-            log.record("ack-" + attempt + "@hub.test", ticket.ticket().id(), first, "per-ticket@example.com");
+            log.record("ack-" + attempt + "@hub.test", ticket.ticket().id(), first, "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT);
         }
-        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com")).isEmpty();
+        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT)).isEmpty();
 
         for (long extra : List.of(extraNotification(ticket), extraNotification(ticket))) {
-            log.record("x" + extra + "@hub.test", ticket.ticket().id(), extra, "per-ticket@example.com");
+            log.record("x" + extra + "@hub.test", ticket.ticket().id(), extra, "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT);
         }
-        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com"))
+        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("per-ticket cap reached: 3 automatic mails"));
 
         CLOCK.advance(Duration.ofMinutes(61));
-        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com")).isEmpty();
+        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT)).isEmpty();
     }
 
     @Test

@@ -75,6 +75,21 @@ class OutboundMailCapsTest {
     }
 
     @Test
+    void acknowledgements_reaching_the_per_recipient_cap_use_up_neither_requested_mail_nor_the_other_kind_of_acknowledgement() {
+        for (int i = 0; i < CAPS.perRecipient(); i++) {
+            IntakeOutcome acknowledged = ticket("busy@example.com");
+            log.record("busy-" + i + "@hub.test", acknowledged.ticket().id(), acknowledged.notificationIds().get(0), "busy@example.com",
+                    MailAllowance.UNAUTHENTICATED_ACKNOWLEDGEMENT);
+        }
+        long next = ticket("busy@example.com").ticket().id();
+
+        assertThat(log.capExceeded(CAPS, next, "busy@example.com", MailAllowance.UNAUTHENTICATED_ACKNOWLEDGEMENT))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("per-recipient cap reached: 5 automatic mails (acknowledgement-unauthenticated)"));
+        assertThat(log.capExceeded(CAPS, next, "busy@example.com", MailAllowance.ACKNOWLEDGEMENT)).as("the customer's own mail").isEmpty();
+        assertThat(log.capExceeded(CAPS, next, "busy@example.com", MailAllowance.REQUESTED)).as("a satisfaction follow-up").isEmpty();
+    }
+
+    @Test
     void a_capped_notification_is_kept_as_suppressed_with_its_reason_on_the_timeline() {
         IntakeOutcome ticket = ticket("suppressed@example.com");
         Notification claimed = notifications.claim(ticket.notificationIds().get(0)).orElseThrow();

@@ -1,8 +1,10 @@
 package io.supporthub.testing;
 
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -57,6 +59,20 @@ public final class TestMails {
         byte[] stampedBytes = ("Authentication-Results: " + authenticationResults + "\r\n" + written.toString(StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
         return new FixedId(session, messageId, stampedBytes);
+    }
+
+    /**
+     * Sends a raw RFC 822 mail over SMTP byte for byte (header order, folding and body as written), as a DKIM-signed
+     * mail must travel: {@code Transport.send} would save the message first and rewrite what was signed.
+     */
+    public static void sendRaw(int smtpPort, String to, String rfc822) throws MessagingException {
+        Session session = session(smtpPort);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(rfc822.replace("\r\n", "\n").replace("\n", "\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, new Address[] {new InternetAddress(to)});
+        }
     }
 
     /** The value the receiving server stamps on a mail whose From domain passed DMARC. */

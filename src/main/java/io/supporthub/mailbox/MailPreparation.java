@@ -52,8 +52,8 @@ public class MailPreparation {
 
     /** Reads the mail and judges its sender under the policy of the mailbox it came to (the default one for a mailbox not known). */
     public InboundMail read(ReceivedMail mail) {
-        SenderPolicy policy = mail.mailboxName() == null ? SenderPolicy.defaults()
-                : mailboxes.byName(mail.mailboxName()).map(MailboxSettings::senderPolicy).orElse(SenderPolicy.defaults());
+        SenderPolicy policy = Optional.ofNullable(mail.mailboxName()).flatMap(mailboxes::byName).map(MailboxSettings::senderPolicy)
+                .orElse(SenderPolicy.defaults());
         return reader.read(mail, policy);
     }
 

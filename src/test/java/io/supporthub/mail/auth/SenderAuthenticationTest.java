@@ -117,6 +117,17 @@ class SenderAuthenticationTest {
     }
 
     @Test
+    void an_aligned_signature_made_with_another_key_or_a_selector_never_published_fails() {
+        SenderVerdict otherKey = judge(new TestDkim("acme.example", "s1").sign(MAIL));
+        SenderVerdict unpublished = judge(new TestDkim("acme.example", "forged").sign(MAIL));
+
+        assertThat(otherKey.result()).isEqualTo(SenderVerdict.Result.FAIL);
+        assertThat(otherKey.reason()).contains("d=acme.example s=s1 does not verify");
+        assertThat(unpublished.result()).isEqualTo(SenderVerdict.Result.FAIL);
+        assertThat(unpublished.reason()).contains("d=acme.example s=forged does not verify", "no key");
+    }
+
+    @Test
     void a_signature_by_another_domain_proves_nothing_and_costs_no_lookup() {
         SenderVerdict verdict = judge(new TestDkim("attacker.example", "k").sign(MAIL));
 

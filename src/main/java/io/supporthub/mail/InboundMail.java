@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A received mail, read and judged by the intake filters: what it is, how to recognise it again, and what to do with it. */
+/** A received mail, read, judged by the intake filters and its sender authenticated: what it is, who it is from, how to recognise it again, and what to do with it. */
 public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision decision) {
+
+    /** The timeline event type of {@link #senderEvent()}. */
+    public static final String SENDER_AUTHENTICATION = "sender_authentication";
 
     public boolean accepted() {
         return decision.accepted();
@@ -45,12 +48,9 @@ public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision d
         if (sender == null) {
             return Optional.empty();
         }
-        return Optional.of(TicketEvent.of(SENDER_AUTHENTICATION, "mail-authentication", "sender " + parsed.sender().address() + ": "
-                + sender.describe(), Map.of("result", sender.code(), "method", sender.method(), "trusted", sender.trusted())));
+        String from = parsed.sender() == null ? "(no From address)" : parsed.sender().address();
+        return Optional.of(TicketEvent.of(SENDER_AUTHENTICATION, "mail-authentication", "sender " + from + ": " + sender.describe(), Map.of("result", sender.code(), "method", sender.method(), "trusted", sender.trusted())));
     }
-
-    /** The timeline event type of {@link #senderEvent()}. */
-    public static final String SENDER_AUTHENTICATION = "sender_authentication";
 
     /** The HTML and files the mail carries, for the ticket or comment it becomes. */
     public TicketContent content() {

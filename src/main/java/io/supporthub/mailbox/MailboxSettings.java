@@ -25,14 +25,6 @@ public record MailboxSettings(String name, String protocol, String host, int por
                               Duration pollInterval, int maxMessagesPerPoll, String address, OAuth2 oauth2, String queue,
                               String categoryHint, int intakeThreads, Duration timeout, SenderPolicy senderPolicy) {
 
-    /** A mailbox with the default sender policy: no server's results believed, unverified senders restricted. */
-    public MailboxSettings(String name, String protocol, String host, int port, String username, Secret password, String folder,
-                           Duration pollInterval, int maxMessagesPerPoll, String address, OAuth2 oauth2, String queue,
-                           String categoryHint, int intakeThreads, Duration timeout) {
-        this(name, protocol, host, port, username, password, folder, pollInterval, maxMessagesPerPoll, address, oauth2, queue, categoryHint,
-                intakeThreads, timeout, SenderPolicy.defaults());
-    }
-
     /** XOAUTH2 login (Microsoft 365, Google Workspace): the token endpoint and the app's credentials; null for password login. */
     public record OAuth2(java.net.URI tokenUrl, String clientId, Secret clientSecret, Secret refreshToken, String scope) {
     }

@@ -23,7 +23,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -169,13 +168,7 @@ class ForgedSenderIT {
     }
 
     static List<MimeMessage> acknowledgementsTo(String address) throws MessagingException {
-        List<MimeMessage> acks = new ArrayList<>();
-        for (MimeMessage m : greenMail.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1))) {
-            if (m.getAllRecipients()[0].toString().equals(address) && m.getHeader("Auto-Submitted", null) != null) {
-                acks.add(m);
-            }
-        }
-        return acks;
+        return TestMails.acknowledgementsTo(greenMail, address);
     }
 
     static String subject(MimeMessage message) {

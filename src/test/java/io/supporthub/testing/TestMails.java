@@ -1,5 +1,6 @@
 package io.supporthub.testing;
 
+import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -11,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -73,6 +76,17 @@ public final class TestMails {
             transport.connect();
             transport.sendMessage(message, new Address[] {new InternetAddress(to)});
         }
+    }
+
+    /** The automatic mails (acknowledgements, follow-ups) the hub sent to an address, as the test's mail server received them. */
+    public static List<MimeMessage> acknowledgementsTo(GreenMailOperations mail, String address) throws MessagingException {
+        List<MimeMessage> acknowledgements = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1))) {
+            if (m.getAllRecipients()[0].toString().equals(address) && m.getHeader("Auto-Submitted", null) != null) {
+                acknowledgements.add(m);
+            }
+        }
+        return acknowledgements;
     }
 
     /** The value the receiving server stamps on a mail whose From domain passed DMARC. */

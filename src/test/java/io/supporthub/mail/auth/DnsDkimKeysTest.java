@@ -15,6 +15,16 @@ class DnsDkimKeysTest {
     }
 
     @Test
+    void a_lookup_of_a_name_that_cannot_exist_ends_in_no_key_or_a_lookup_failure_never_an_error() {
+        // .invalid is reserved (RFC 2606): a resolver answers "no such name", or none answers where DNS is not reachable
+        try {
+            assertThat(new DnsDkimKeys(Duration.ofMillis(500)).records("s1", "acme.invalid")).isEmpty();
+        } catch (DkimKeys.LookupFailed unreachable) {
+            assertThat(unreachable.getMessage()).startsWith("DNS lookup of s1._domainkey.acme.invalid failed");
+        }
+    }
+
+    @Test
     void a_name_no_dns_zone_could_hold_is_not_looked_up() throws Exception {
         assertThat(new DnsDkimKeys(Duration.ofSeconds(1)).records("bad selector", "acme.example")).isEmpty();
         assertThat(new DnsDkimKeys(Duration.ofSeconds(1)).records("s1", "acme..example")).isEmpty();

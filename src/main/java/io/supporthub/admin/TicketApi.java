@@ -119,7 +119,7 @@ public class TicketApi {
         return ApiJson.write(json, view);
     }
 
-    /** Lists tickets; query parameters: status, tier, priority, requester, limit (1–200), cursor. */
+    /** Lists tickets; query parameters: status, tier, priority, requester, review_flag, limit (1–200), cursor. */
     public String list(Map<String, Object> query) {
         TicketFilter filter;
         try {
@@ -128,6 +128,7 @@ public class TicketApi {
                     parse(query, "tier", v -> Tier.valueOf(v.toUpperCase(java.util.Locale.ROOT))),
                     parse(query, "priority", v -> Priority.valueOf(v.toUpperCase(java.util.Locale.ROOT))),
                     text(query, "requester"),
+                    text(query, "review_flag"),
                     parse(query, "cursor", Long::valueOf),
                     query.get("limit") == null ? 50 : Integer.parseInt(text(query, "limit")));
         } catch (IllegalArgumentException e) {
@@ -178,6 +179,9 @@ public class TicketApi {
         v.put("channel", t.channel().code());
         v.put("requester_email", t.requesterEmail());
         v.put("requester_name", t.requesterName());
+        // how the opening mail's sender was authenticated, and why an agent must review the ticket before believing it
+        v.put("sender_auth", t.senderAuth());
+        v.put("review_flag", t.reviewFlag());
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("tier", t.customer().tier().code());
         customer.put("lookup", t.customer().lookup());

@@ -5,6 +5,8 @@ import io.supporthub.admin.ApiRole;
 import io.supporthub.admin.ApiTokens;
 import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.app.flow.HubStopping;
+import io.supporthub.mail.auth.DkimKeys;
+import io.supporthub.mail.auth.DnsDkimKeys;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +42,8 @@ public final class HubApplication implements AutoCloseable {
      *
      * @param extraRouteDirs further route folders (the sandbox adds its own)
      * @param camelOverrides Camel properties that win over application.properties (ports, in tests)
-     * @param extraBeans further beans for the registry (the sandbox's description; a {@code hubClock} Clock in tests)
+     * @param extraBeans further beans for the registry (the sandbox's description; a {@code hubClock} Clock and {@code hubDkimKeys}
+     *                   DkimKeys in tests)
      */
     public static HubApplication start(HubSettings hub, ConnectorSettings connectors, Iterable<String> extraRouteDirs,
                                        Map<String, String> camelOverrides, Map<String, Object> extraBeans) throws Exception {
@@ -71,7 +74,9 @@ public final class HubApplication implements AutoCloseable {
             camelOverrides.forEach(main::addOverrideProperty);
             // A test moves time through a "hubClock" bean instead of waiting; production runs on the system clock.
             Clock clock = extraBeans.get("hubClock") instanceof Clock given ? given : Clock.systemUTC();
-            HubBeans.create(hub, connectors, dataSource, clock).forEach(main::bind);
+            // DKIM keys come from DNS; a test publishes its own through a "hubDkimKeys" bean
+            DkimKeys dkimKeys = extraBeans.get("hubDkimKeys") instanceof DkimKeys given ? given : new DnsDkimKeys(hub.mail().dkimDnsTimeout());
+            HubBeans.create(hub, connectors, dataSource, clock, dkimKeys).forEach(main::bind);
             extraBeans.forEach(main::bind);
             if (!hub.adminToken().isEmpty()) {
                 new ApiTokens(new io.supporthub.db.Transactions(dataSource)).install("admin", hub.adminToken().reveal(), ApiRole.ADMIN);

@@ -24,6 +24,7 @@ import io.supporthub.connector.zendesk.ZendeskConnectionTest;
 import io.supporthub.db.Transactions;
 import io.supporthub.intake.CreationAdmissions;
 import io.supporthub.intake.CustomerReEnrichment;
+import io.supporthub.intake.RequesterTrust;
 import io.supporthub.mailbox.MailIntake;
 import io.supporthub.intake.ReplyIntake;
 import io.supporthub.intake.TicketIntake;
@@ -34,6 +35,8 @@ import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailSourceLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.SatisfactionFollowUpMail;
+import io.supporthub.mail.auth.DkimKeys;
+import io.supporthub.mail.auth.SenderAuthentication;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.threading.MailThreader;
 import io.supporthub.mail.threading.ThreadIndex;
@@ -66,7 +69,7 @@ final class HubBeans {
     private HubBeans() {
     }
 
-    static Map<String, Object> create(HubSettings hub, ConnectorSettings connectors, DataSource dataSource, Clock clock) {
+    static Map<String, Object> create(HubSettings hub, ConnectorSettings connectors, DataSource dataSource, Clock clock, DkimKeys dkimKeys) {
         Transactions transactions = new Transactions(dataSource);
         CustomerStore customers = new CustomerStore(transactions);
         TicketStore tickets = new TicketStore(transactions, customers);
@@ -78,8 +81,9 @@ final class HubBeans {
         // one store for what mail carries, called by ticket creation and by reply intake alike
         AttachmentStore attachmentStore = new AttachmentStore(tickets, hub.mail().attachmentLimits());
         SlaBeans sla = new SlaBeans(hub, connectors, transactions, tickets, notifications, clock);
-        TicketIntake intake = new TicketIntake(transactions, tickets, sourceLedgers, externalLinks, notifications,
-                new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled()), attachmentStore, sla.intakeHooks());
+        NotificationPolicy notificationPolicy = new NotificationPolicy(connectors.smtp().enabled(), connectors.slack().enabled());
+        TicketIntake intake = new TicketIntake(transactions, tickets, sourceLedgers, externalLinks, notifications, notificationPolicy,
+                attachmentStore, sla.intakeHooks());
         Triage triage = new Triage(PolicyFile.of(hub.policiesDir(), "triage-rules.yaml", TriageRules::load, TriageRules::defaults),
                 SeedModel.load(hub.triageModel()));
         String publicUrl = hub.publicUrl().toString().replaceAll("/+$", "");
@@ -94,12 +98,13 @@ final class HubBeans {
         beans.put("backgroundFailures", new io.supporthub.app.flow.BackgroundFailures(meters, Clock.systemUTC()));
         beans.put("apiTokens", new ApiTokens(transactions));
         beans.put("ticketStore", tickets);
-        InboundMailReader mailReader = new InboundMailReader(hub.mail().mimeLimits(), MailFilterChain.standard(connectors.smtp().messageIdDomain()));
+        InboundMailReader mailReader = new InboundMailReader(hub.mail().mimeLimits(), MailFilterChain.standard(connectors.smtp().messageIdDomain()),
+                new SenderAuthentication(dkimKeys));
         MailQuarantine quarantine = new MailQuarantine(transactions);
         MailThreader threader = new MailThreader(new ThreadIndex(transactions));
         MailIntake mailIntake = new MailIntake(transactions, ledger, intake,
                 new ReplyIntake(transactions, tickets, sourceLedgers, attachmentStore, sla.intakeHooks()),
-                new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine);
+                new CreationAdmissions(transactions, clock, hub.mail().creationCap()), quarantine, notificationPolicy, notifications);
         MailboxBeans.create(beans, hub, connectors, transactions, ledger, mailIntake, mailReader, quarantine, threader, meters);
         beans.put("mailAdminStep", new MailAdminStep(new MailAdminApi(new MailDecisions(transactions), quarantine), mailReader,
                 (ApiTokens) beans.get("apiTokens")));
@@ -108,6 +113,7 @@ final class HubBeans {
         beans.put(SalesforceCircuitBreaker.BEAN_NAME, crm.breaker().definition());
         beans.put("connectionTestApi", new ConnectionTestApi(List.of(new SalesforceConnectionTest(crm), new SlackConnectionTest(connectors.slack()),
                 new ZendeskConnectionTest(connectors.zendesk()))));
+        beans.put("requesterTrust", new RequesterTrust());
         beans.put("triageStep", new TriageStep(triage));
         beans.put("reEnrichmentStep", new ReEnrichmentStep(new CustomerReEnrichment(transactions, tickets, customers, sla.intakeHooks()),
                 ticketId -> ledger.mailboxNameOf(ticketId).flatMap(connectors.mailboxes()::byName)));

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What intake accepts from a mail ({@code hub.mail.*} in application.properties): MIME limits, attachment storage, the creation cap. */
-public record MailIntakeSettings(MimeLimits mimeLimits, AttachmentLimits attachmentLimits, CreationCap creationCap) {
+/**
+ * What intake accepts from a mail ({@code hub.mail.*} in application.properties): MIME limits, attachment storage, the creation cap,
+ * and how long a DKIM key lookup may take.
+ */
+public record MailIntakeSettings(MimeLimits mimeLimits, AttachmentLimits attachmentLimits, CreationCap creationCap, Duration dkimDnsTimeout) {
 
     static final ConfigKey<Long> MAX_SIZE = ConfigKey.optional("hub.mail.max-size", ConfigType.BYTE_SIZE, "25MB",
             "Largest mail read; a bigger one is recorded as rejected (oversize) with only its headers read");
@@ -33,11 +36,14 @@ public record MailIntakeSettings(MimeLimits mimeLimits, AttachmentLimits attachm
     static final ConfigKey<String> CAP_EXEMPT = ConfigKey.optional("hub.mail.creation-cap.exempt", ConfigType.TEXT, "",
             "Comma-separated addresses or @domains the creation cap never holds (e.g. a monitoring system that opens many tickets)");
 
+    static final ConfigKey<Duration> DKIM_DNS_TIMEOUT = ConfigKey.optional("hub.mail.dkim.dns-timeout", ConfigType.DURATION, "PT2S",
+            "Longest wait for the DNS answer holding a DKIM key; past it the mail's sender stays unverified (temperror), the mail goes on");
+
     public static final List<ConfigKey<?>> KEYS = List.of(MAX_SIZE, MAX_PARTS, MAX_DEPTH, ATTACHMENT_MAX_SIZE, ATTACHMENT_MAX_PER_MAIL,
-            CAP_PER_SENDER, CAP_WINDOW, CAP_EXEMPT);
+            CAP_PER_SENDER, CAP_WINDOW, CAP_EXEMPT, DKIM_DNS_TIMEOUT);
 
     public static MailIntakeSettings defaults() {
-        return new MailIntakeSettings(MimeLimits.defaults(), AttachmentLimits.defaults(), CreationCap.defaults());
+        return new MailIntakeSettings(MimeLimits.defaults(), AttachmentLimits.defaults(), CreationCap.defaults(), Duration.ofSeconds(2));
     }
 
     public static MailIntakeSettings from(ConfigSource source) {
@@ -58,7 +64,11 @@ public record MailIntakeSettings(MimeLimits mimeLimits, AttachmentLimits attachm
                 throw new ConfigException(source.name(), CAP_EXEMPT.name(), "lists '" + entry + "', which is neither an address nor an @domain");
             }
         }
+        Duration dnsTimeout = source.get(DKIM_DNS_TIMEOUT);
+        if (dnsTimeout.isNegative() || dnsTimeout.isZero()) {
+            throw new ConfigException(source.name(), DKIM_DNS_TIMEOUT.name(), "must be a duration above zero, got '" + dnsTimeout + "'");
+        }
         return new MailIntakeSettings(new MimeLimits(source.get(MAX_SIZE), source.get(MAX_PARTS), source.get(MAX_DEPTH), attachmentMax),
-                new AttachmentLimits(attachmentMax, perMail), new CreationCap(source.get(CAP_PER_SENDER), window, exempt));
+                new AttachmentLimits(attachmentMax, perMail), new CreationCap(source.get(CAP_PER_SENDER), window, exempt), dnsTimeout);
     }
 }

@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * is recorded by message key on the hub's clock, so a redelivered mail is admitted again without
  * counting twice, and the window slides with the hub's time. Several instances or workers serialise
  * per sender on an advisory lock, so the cap is never overshot. A mailbox batch is admitted in a
- * handful of statements, whatever its size.
+ * handful of statements, whatever its size. An address's authenticated mail and mail merely claiming it (a sender
+ * the mailbox does not trust) are counted apart, so mail forged in a customer's name never uses up the customer's allowance.
  */
 public class CreationAdmissions {
 
@@ -45,8 +46,28 @@ public class CreationAdmissions {
         }
     }
 
-    /** A mail that would open a ticket: who sent it, and its message key. */
-    public record Candidate(String sender, String messageKey) {
+    /**
+     * A mail that would open a ticket: who sent it, its message key, and whether its sender is trusted (authenticated).
+     */
+    public record Candidate(String sender, String messageKey, boolean senderTrusted) {
+
+        /** A mail from an authenticated sender. */
+        public Candidate(String sender, String messageKey) {
+            this(sender, messageKey, true);
+        }
+    }
+
+    /** Whose allowance a mail counts against: the address, and whether the mail is authenticated as from it. */
+    private record Allowance(String sender, boolean trusted) implements Comparable<Allowance> {
+
+        @Override
+        public int compareTo(Allowance other) {
+            return lockKey().compareTo(other.lockKey());
+        }
+
+        String lockKey() {
+            return (trusted ? "" : "unauthenticated:") + sender;
+        }
     }
 
     /** A mail without a readable sender is admitted: intake then quarantines it for that, which says more than the cap would. */
@@ -66,13 +87,13 @@ public class CreationAdmissions {
      */
     public List<Admission> admitAll(Connection c, List<Candidate> candidates) throws SQLException {
         Admission[] answers = new Admission[candidates.size()];
-        TreeSet<String> senders = new TreeSet<>();
+        TreeSet<Allowance> senders = new TreeSet<>();
         for (int i = 0; i < candidates.size(); i++) {
             String address = address(candidates.get(i).sender());
             if (address == null || cap.exempts(address)) {
                 answers[i] = exempt(address);
             } else {
-                senders.add(address);
+                senders.add(new Allowance(address, candidates.get(i).senderTrusted()));
             }
         }
         if (senders.isEmpty()) {
@@ -81,7 +102,7 @@ public class CreationAdmissions {
         Instant now = clock.instant();
         OffsetDateTime since = OffsetDateTime.ofInstant(now.minus(cap.window()), ZoneOffset.UTC);
         lock(c, senders);
-        Map<String, Integer> recent = recentCounts(c, senders, since);
+        Map<Allowance, Integer> recent = recentCounts(c, senders, since);
         Set<String> admittedBefore = admittedBefore(c, candidates);
         forgetBefore(c, senders, since);
         List<Candidate> toInsert = new ArrayList<>();
@@ -91,19 +112,20 @@ public class CreationAdmissions {
                 continue;
             }
             Candidate candidate = candidates.get(i);
-            String address = address(candidate.sender());
+            Allowance allowance = new Allowance(address(candidate.sender()), candidate.senderTrusted());
             if (admittedBefore.contains(candidate.messageKey()) || !seenKeys.add(candidate.messageKey())) {
                 answers[i] = Admission.admitted("admitted before (a redelivery)");
                 continue;
             }
-            int count = recent.getOrDefault(address, 0);
+            int count = recent.getOrDefault(allowance, 0);
             if (count >= cap.perSender()) {
-                answers[i] = new Admission(false, cap.describe(address));
+                answers[i] = new Admission(false, cap.describe(allowance.sender(), allowance.trusted()));
                 continue;
             }
-            recent.put(address, count + 1);
-            toInsert.add(new Candidate(address, candidate.messageKey()));
-            answers[i] = Admission.admitted((count + 1) + " of " + cap.perSender() + " new tickets from " + address + " within " + cap.window());
+            recent.put(allowance, count + 1);
+            toInsert.add(new Candidate(allowance.sender(), candidate.messageKey(), allowance.trusted()));
+            answers[i] = Admission.admitted((count + 1) + " of " + cap.perSender() + " new tickets from " + allowance.sender()
+                    + (allowance.trusted() ? "" : " (unauthenticated)") + " within " + cap.window());
         }
         insert(c, toInsert, now);
         return List.of(answers);
@@ -117,25 +139,25 @@ public class CreationAdmissions {
         return Admission.admitted(address == null ? "no sender to count" : address + " is exempt from the creation cap");
     }
 
-    /** One statement for all senders; the array is in sender order, and the locks are taken in array order. */
-    private static void lock(Connection c, TreeSet<String> senders) throws SQLException {
+    /** One statement for all allowances; the array is in their order, and the locks are taken in array order. */
+    private static void lock(Connection c, TreeSet<Allowance> senders) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
                 "select pg_advisory_xact_lock(hashtextextended('mail-creation-cap:' || s, 0)) from unnest(?::text[]) with ordinality as u(s, n)")) {
-            st.setArray(1, c.createArrayOf("text", senders.toArray()));
+            st.setArray(1, c.createArrayOf("text", senders.stream().map(Allowance::lockKey).toArray()));
             st.executeQuery().close();
         }
     }
 
-    /** Admissions within the window, per sender. */
-    private static Map<String, Integer> recentCounts(Connection c, Set<String> senders, OffsetDateTime since) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement("select sender, count(*) from mail_ticket_admission "
-                + "where sender = any(?) and admitted_at > ? group by sender")) {
-            st.setArray(1, c.createArrayOf("text", senders.toArray()));
+    /** Admissions within the window, per allowance. */
+    private static Map<Allowance, Integer> recentCounts(Connection c, Set<Allowance> senders, OffsetDateTime since) throws SQLException {
+        Map<Allowance, Integer> counts = new HashMap<>();
+        try (PreparedStatement st = c.prepareStatement("select sender, sender_trusted, count(*) from mail_ticket_admission "
+                + "where sender = any(?) and admitted_at > ? group by sender, sender_trusted")) {
+            st.setArray(1, c.createArrayOf("text", senders.stream().map(Allowance::sender).distinct().toArray()));
             st.setObject(2, since);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
+                    counts.put(new Allowance(rs.getString(1), rs.getBoolean(2)), rs.getInt(3));
                 }
             }
         }
@@ -157,9 +179,9 @@ public class CreationAdmissions {
     }
 
     /** Rows older than the window count for nothing; dropping them keeps the table as small as the senders active now. */
-    private static void forgetBefore(Connection c, Set<String> senders, OffsetDateTime since) throws SQLException {
+    private static void forgetBefore(Connection c, Set<Allowance> senders, OffsetDateTime since) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("delete from mail_ticket_admission where sender = any(?) and admitted_at <= ?")) {
-            st.setArray(1, c.createArrayOf("text", senders.toArray()));
+            st.setArray(1, c.createArrayOf("text", senders.stream().map(Allowance::sender).distinct().toArray()));
             st.setObject(2, since);
             st.executeUpdate();
         }
@@ -169,11 +191,12 @@ public class CreationAdmissions {
         if (admitted.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = c.prepareStatement("insert into mail_ticket_admission (message_key, sender, admitted_at) "
-                + "select k, s, ? from unnest(?::text[], ?::text[]) as v(k, s)")) {
+        try (PreparedStatement st = c.prepareStatement("insert into mail_ticket_admission (message_key, sender, sender_trusted, admitted_at) "
+                + "select k, s, t, ? from unnest(?::text[], ?::text[], ?::bool[]) as v(k, s, t)")) {
             st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             st.setArray(2, c.createArrayOf("text", admitted.stream().map(Candidate::messageKey).toArray()));
             st.setArray(3, c.createArrayOf("text", admitted.stream().map(Candidate::sender).toArray()));
+            st.setArray(4, c.createArrayOf("bool", admitted.stream().map(Candidate::senderTrusted).toArray()));
             st.executeUpdate();
         }
     }

@@ -32,8 +32,13 @@ public record CreationCap(int perSender, Duration window, Set<String> exempt) {
 
     /** The reason a held mail carries; it names the cap so an agent knows what to release and why. */
     public String describe(String sender) {
-        return "creation cap: " + sender + " opened " + perSender + " ticket(s) within " + human(window)
-                + " already (hub.mail.creation-cap.per-sender=" + perSender + ")";
+        return describe(sender, true);
+    }
+
+    /** As above, for mail authenticated as from the sender or (untrusted) only claiming it, which has an allowance of its own. */
+    public String describe(String sender, boolean trusted) {
+        return "creation cap: " + (trusted ? sender : "unauthenticated mail claiming " + sender) + " opened " + perSender
+                + " ticket(s) within " + human(window) + " already (hub.mail.creation-cap.per-sender=" + perSender + ")";
     }
 
     private static String human(Duration d) {

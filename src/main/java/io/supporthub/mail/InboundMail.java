@@ -5,16 +5,23 @@ import io.supporthub.mail.mime.MailAddress;
 import io.supporthub.mail.mime.ParsedMail;
 import io.supporthub.mail.threading.ForeignNumber;
 import io.supporthub.mail.threading.ForeignNumbers;
+import io.supporthub.mail.auth.SenderVerdict;
 import io.supporthub.ticket.IntakeRequest;
+import io.supporthub.ticket.TicketEvent;
 import io.supporthub.ticket.TicketSource;
 import io.supporthub.ticket.TicketContent;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** A received mail, read and judged by the intake filters: what it is, how to recognise it again, and what to do with it. */
+/** A received mail, read, judged by the intake filters and its sender authenticated: what it is, who it is from, how to recognise it again, and what to do with it. */
 public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision decision) {
+
+    /** The timeline event type of {@link #senderEvent()}. */
+    public static final String SENDER_AUTHENTICATION = "sender_authentication";
 
     public boolean accepted() {
         return decision.accepted();
@@ -33,6 +40,16 @@ public record InboundMail(ParsedMail parsed, MailReceipt receipt, MailDecision d
     public TicketSource source() {
         return TicketSource.message(receipt, "mailbox " + receipt.mailbox(),
                 ForeignNumbers.named(parsed.subject()).stream().map(ForeignNumber::toRef).toList());
+    }
+
+    /** The event on a new ticket's timeline that says who its mail is from, as far as authentication shows; none for a mail judged nowhere. */
+    public Optional<TicketEvent> senderEvent() {
+        SenderVerdict sender = receipt.sender();
+        if (sender == null) {
+            return Optional.empty();
+        }
+        String from = parsed.sender() == null ? "(no From address)" : parsed.sender().address();
+        return Optional.of(TicketEvent.of(SENDER_AUTHENTICATION, "mail-authentication", "sender " + from + ": " + sender.describe(), Map.of("result", sender.code(), "method", sender.method(), "trusted", sender.trusted())));
     }
 
     /** The HTML and files the mail carries, for the ticket or comment it becomes. */

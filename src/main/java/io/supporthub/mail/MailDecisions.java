@@ -11,7 +11,7 @@ import java.util.List;
 public class MailDecisions {
 
     private static final String SELECT = "select m.id, m.mailbox, m.message_key, m.message_id, m.decision, m.decided_by, m.reason, "
-            + "t.key, m.comment_id, m.received_at, q.id from mail_message m left join ticket t on t.id = m.ticket_id "
+            + "t.key, m.comment_id, m.received_at, q.id, m.sender_auth, m.sender_auth_reason, m.sender_trusted from mail_message m left join ticket t on t.id = m.ticket_id "
             + "left join mail_quarantine q on q.message_key = m.message_key and q.held_by is not null ";
 
     private final Transactions transactions;
@@ -24,9 +24,13 @@ public class MailDecisions {
      * One mail's record; ticketKey and commentId are null when the mail touched no ticket.
      *
      * @param heldInQuarantine the quarantine entry of a mail a policy held (release it there), else null
+     * @param senderAuth the verdict on its sender: pass, fail or unverified (null for mail recorded before senders were judged)
+     * @param senderAuthReason how the verdict was reached
+     * @param senderTrusted whether the mailbox's policy trusted the sender for it
      */
     public record Decision(long id, String mailbox, String messageKey, String messageId, String decision, String decidedBy, String reason,
-                           String ticketKey, Long commentId, Instant receivedAt, Long heldInQuarantine) {
+                           String ticketKey, Long commentId, Instant receivedAt, Long heldInQuarantine, String senderAuth,
+                           String senderAuthReason, Boolean senderTrusted) {
     }
 
     /** By Message-ID (angle brackets optional) or by message key, which is how mail without a Message-ID is found. */
@@ -55,7 +59,7 @@ public class MailDecisions {
                         Long heldIn = rs.wasNull() ? null : held;
                         decisions.add(new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), commentId,
-                                rs.getTimestamp(10).toInstant(), heldIn));
+                                rs.getTimestamp(10).toInstant(), heldIn, rs.getString(12), rs.getString(13), rs.getObject(14, Boolean.class)));
                     }
                 }
                 return decisions;

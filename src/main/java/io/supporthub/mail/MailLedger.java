@@ -1,6 +1,7 @@
 package io.supporthub.mail;
 
 import io.supporthub.db.Transactions;
+import io.supporthub.mail.auth.SenderVerdict;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +26,7 @@ public class MailLedger {
     public static final String HELD = "held";
 
     private static final String COLUMNS = "mailbox, message_key, message_id, raw_sha256, raw_size, decision, decided_by, reason, "
-            + "mailbox_name, uidvalidity, uid";
+            + "mailbox_name, uidvalidity, uid, sender_auth, sender_auth_reason, sender_trusted";
 
     /**
      * One mail to record, and what became of it.
@@ -112,7 +113,8 @@ public class MailLedger {
     public boolean record(Connection connection, MailReceipt receipt, String decision, String decidedBy, String reason) throws SQLException {
         return insert(connection, receipt, decision, decidedBy, reason,
                 " on conflict (message_key) do update set decision = excluded.decision, decided_by = excluded.decided_by, "
-                        + "reason = excluded.reason where mail_message.decision = 'held'");
+                        + "reason = excluded.reason, sender_auth = excluded.sender_auth, sender_auth_reason = excluded.sender_auth_reason, "
+                        + "sender_trusted = excluded.sender_trusted where mail_message.decision = 'held'");
     }
 
     /** Records a mail as held, in the caller's transaction; false when it was recorded before (held or not). */
@@ -123,7 +125,7 @@ public class MailLedger {
     private static boolean insert(Connection connection, MailReceipt receipt, String decision, String decidedBy, String reason,
                                   String onConflict) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
-                "insert into mail_message (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict)) {
+                "insert into mail_message (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict)) {
             st.setString(1, receipt.mailbox());
             st.setString(2, receipt.messageKey());
             st.setString(3, receipt.messageId());
@@ -135,6 +137,10 @@ public class MailLedger {
             st.setString(9, receipt.mailboxName());
             st.setObject(10, receipt.uidValidity(), java.sql.Types.BIGINT);
             st.setObject(11, receipt.uid(), java.sql.Types.BIGINT);
+            SenderVerdict sender = receipt.sender();
+            st.setString(12, sender == null ? null : sender.code());
+            st.setString(13, sender == null ? null : sender.reason());
+            st.setObject(14, sender == null ? null : sender.trusted(), java.sql.Types.BOOLEAN);
             return st.executeUpdate() == 1;
         }
     }
@@ -167,7 +173,7 @@ public class MailLedger {
         List<Entry> rows = new ArrayList<>(byKey.values());
         try (PreparedStatement st = connection.prepareStatement("insert into mail_message (" + COLUMNS + ", ticket_id) "
                 + "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], "
-                + "?::text[], ?::int8[], ?::int8[], ?::int8[]) on conflict (message_key) do nothing returning message_key")) {
+                + "?::text[], ?::int8[], ?::int8[], ?::text[], ?::text[], ?::bool[], ?::int8[]) on conflict (message_key) do nothing returning message_key")) {
             st.setArray(1, column(connection, "text", rows, e -> e.receipt().mailbox()));
             st.setArray(2, column(connection, "text", rows, e -> e.receipt().messageKey()));
             st.setArray(3, column(connection, "text", rows, e -> e.receipt().messageId()));
@@ -179,7 +185,10 @@ public class MailLedger {
             st.setArray(9, column(connection, "text", rows, e -> e.receipt().mailboxName()));
             st.setArray(10, column(connection, "int8", rows, e -> e.receipt().uidValidity()));
             st.setArray(11, column(connection, "int8", rows, e -> e.receipt().uid()));
-            st.setArray(12, column(connection, "int8", rows, Entry::ticketId));
+            st.setArray(12, column(connection, "text", rows, e -> e.receipt().sender() == null ? null : e.receipt().sender().code()));
+            st.setArray(13, column(connection, "text", rows, e -> e.receipt().sender() == null ? null : e.receipt().sender().reason()));
+            st.setArray(14, column(connection, "bool", rows, e -> e.receipt().sender() == null ? null : e.receipt().sender().trusted()));
+            st.setArray(15, column(connection, "int8", rows, Entry::ticketId));
             Set<String> inserted = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

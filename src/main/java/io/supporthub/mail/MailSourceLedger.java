@@ -68,8 +68,16 @@ public class MailSourceLedger implements SourceLedger {
 
     @Override
     public Optional<TicketEvent> replyDecision(SourceMessage message, String signal, String reason) {
-        return Optional.of(TicketEvent.of("mail_decision", THREADING, APPENDED_COMMENT + ": " + reason,
-                Map.of("message_key", message.messageKey(), "decision", APPENDED_COMMENT, "signal", signal)));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("message_key", message.messageKey());
+        payload.put("decision", APPENDED_COMMENT);
+        payload.put("signal", signal);
+        if (message.senderAuthentication() != null) {
+            // the reply's verdict, on the timeline as a new ticket's is in its sender_authentication event
+            payload.put("sender_auth", message.senderAuthentication());
+            payload.put("sender_trusted", message.senderTrusted());
+        }
+        return Optional.of(TicketEvent.of("mail_decision", THREADING, APPENDED_COMMENT + ": " + reason, payload));
     }
 
     @Override

@@ -8,6 +8,9 @@ import io.supporthub.intake.TicketIntake;
 import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.MailSourceLedger;
+import io.supporthub.notify.NotificationPolicy;
+import io.supporthub.notify.NotificationRequest;
+import io.supporthub.notify.NotificationStore;
 import io.supporthub.ticket.Ticket;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,15 +49,23 @@ public class MailIntake {
     private final ReplyIntake replies;
     private final CreationAdmissions admissions;
     private final MailQuarantine quarantine;
+    private final NotificationPolicy notificationPolicy;
+    private final NotificationStore notifications;
 
+    /**
+     * @param notificationPolicy plans the alert a held mail of an authenticated VIP or enterprise customer raises
+     * @param notifications the outbox that alert goes through, written in the hold's transaction
+     */
     public MailIntake(Transactions transactions, MailLedger ledger, TicketIntake tickets, ReplyIntake replies, CreationAdmissions admissions,
-                      MailQuarantine quarantine) {
+                      MailQuarantine quarantine, NotificationPolicy notificationPolicy, NotificationStore notifications) {
         this.transactions = transactions;
         this.ledger = ledger;
         this.tickets = tickets;
         this.replies = replies;
         this.admissions = admissions;
         this.quarantine = quarantine;
+        this.notificationPolicy = notificationPolicy;
+        this.notifications = notifications;
     }
 
     /** Commits one mail in its own transaction. */
@@ -204,7 +215,7 @@ public class MailIntake {
         for (int i = 0; i < mails.size(); i++) {
             if (mails.get(i) instanceof PreparedMail.NewTicket n && n.releasedFrom() == null) {
                 counted.add(i);
-                candidates.add(new CreationAdmissions.Candidate(sender(n), n.receipt().messageKey()));
+                candidates.add(new CreationAdmissions.Candidate(sender(n), n.receipt().messageKey(), n.receipt().senderTrusted()));
             }
         }
         if (candidates.isEmpty()) {
@@ -226,10 +237,22 @@ public class MailIntake {
         return Optional.ofNullable(outcome[0]);
     }
 
+    /**
+     * Holds the mail in quarantine with its decision record. A held mail of an authenticated VIP or enterprise customer
+     * alerts a person in the same transaction (a Slack alert through the outbox), rather than waiting unseen for release.
+     */
     private Outcome hold(Connection c, PreparedMail.NewTicket mail, String reason) throws SQLException {
         Optional<Long> held = quarantine.hold(c, mail.receipt(), mail.raw(), HELD_BY_CAP, reason);
-        return held.map(q -> new Outcome(mail, Effect.HELD, "held as quarantine #" + q + " (release with POST /api/v1/mail/quarantine/"
-                + q + "/replay): " + reason, List.<Long>of())).orElseGet(() -> recordedBefore(mail));
+        if (held.isEmpty()) {
+            return recordedBefore(mail);
+        }
+        List<Long> alert = new ArrayList<>();
+        Optional<NotificationRequest> request = notificationPolicy.forHeldMail(mail.draft(), held.get(), reason);
+        if (request.isPresent()) {
+            notifications.enqueueAboutHub(c, request.get()).ifPresent(alert::add);
+        }
+        return new Outcome(mail, Effect.HELD, "held as quarantine #" + held.get() + " (release with POST /api/v1/mail/quarantine/"
+                + held.get() + "/replay): " + reason, alert);
     }
 
     private static String sender(PreparedMail mail) {

@@ -7,6 +7,7 @@ import io.supporthub.mail.MailLedger;
 import io.supporthub.mail.MailQuarantine;
 import io.supporthub.mail.ReceivedMail;
 import io.supporthub.mail.UnreadableMailException;
+import io.supporthub.mail.auth.SenderPolicy;
 import io.supporthub.mail.filter.MailDecision;
 import io.supporthub.mail.mime.ParsedMail;
 import io.supporthub.mail.mime.ReplyTextExtractor;
@@ -49,8 +50,11 @@ public class MailPreparation {
         this.counts = counts;
     }
 
+    /** Reads the mail and judges its sender under the policy of the mailbox it came to (the default one for a mailbox not known). */
     public InboundMail read(ReceivedMail mail) {
-        return reader.read(mail);
+        SenderPolicy policy = Optional.ofNullable(mail.mailboxName()).flatMap(mailboxes::byName).map(MailboxSettings::senderPolicy)
+                .orElse(SenderPolicy.defaults());
+        return reader.read(mail, policy);
     }
 
     /** Which way a mail goes, and what threading found for it (null when threading did not look at it). */
@@ -75,7 +79,7 @@ public class MailPreparation {
         if (!mail.accepted()) {
             return new MailPath("filtered", null);
         }
-        ThreadMatch match = threader.decide(mail.parsed());
+        ThreadMatch match = threader.decide(mail.parsed(), mail.receipt().senderTrusted());
         return new MailPath(match.appends() ? "reply" : "ticket", match);
     }
 
@@ -105,9 +109,13 @@ public class MailPreparation {
         return mailboxName == null ? Optional.empty() : mailboxes.byName(mailboxName);
     }
 
-    /** A new ticket's draft; when a signal pointed at a ticket the mail could not join, the draft carries that note to the timeline. */
+    /**
+     * A new ticket's draft, its timeline saying who the mail is from; when a signal pointed at a ticket the mail could not
+     * join, the draft carries that note to the timeline.
+     */
     public TicketDraft draft(InboundMail mail, ThreadMatch match) {
-        TicketDraft draft = TicketDraft.of(mail.toIntakeRequest());
+        TicketDraft received = TicketDraft.of(mail.toIntakeRequest());
+        TicketDraft draft = mail.senderEvent().map(received::withEvent).orElse(received);
         if (match == null || match.note() == null) {
             return draft;
         }
@@ -117,9 +125,7 @@ public class MailPreparation {
         if (match.kind() == ThreadMatch.Kind.FOLLOW_UP_OF_CLOSED) {
             payload.put("related_ticket_id", match.ticket().id());
         }
-        List<TicketEvent> events = new ArrayList<>(draft.events());
-        events.add(TicketEvent.of(TicketDraft.THREADING_NOTE, "threading", match.note(), payload));
-        return new TicketDraft(draft.request(), draft.customer(), draft.classification(), draft.routing(), events);
+        return draft.withEvent(TicketEvent.of(TicketDraft.THREADING_NOTE, "threading", match.note(), payload));
     }
 
     /**

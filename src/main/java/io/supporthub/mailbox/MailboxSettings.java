@@ -4,8 +4,11 @@ import io.supporthub.connector.spi.ConfigException;
 import io.supporthub.connector.spi.ConfigKey;
 import io.supporthub.connector.spi.ConfigType;
 import io.supporthub.connector.spi.Secret;
+import io.supporthub.mail.auth.SenderPolicy;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One mailbox the hub polls over IMAP(S), with the defaults its tickets get.
@@ -16,10 +19,11 @@ import java.util.List;
  * @param maxMessagesPerPoll the most mails fetched, committed and flagged together (one FETCH, one transaction, one STORE)
  * @param intakeThreads how many of one batch's mails are read, threaded and triaged at the same time
  * @param timeout how long the IMAP server may take to accept the connection or answer a command
+ * @param senderPolicy whose Authentication-Results the mailbox believes, and whether it trusts senders nothing verifies
  */
 public record MailboxSettings(String name, String protocol, String host, int port, String username, Secret password, String folder,
                               Duration pollInterval, int maxMessagesPerPoll, String address, OAuth2 oauth2, String queue,
-                              String categoryHint, int intakeThreads, Duration timeout) {
+                              String categoryHint, int intakeThreads, Duration timeout, SenderPolicy senderPolicy) {
 
     /** XOAUTH2 login (Microsoft 365, Google Workspace): the token endpoint and the app's credentials; null for password login. */
     public record OAuth2(java.net.URI tokenUrl, String clientId, Secret clientSecret, Secret refreshToken, String scope) {
@@ -65,6 +69,20 @@ public record MailboxSettings(String name, String protocol, String host, int por
             "How many mails of one batch are read, threaded, enriched and triaged at the same time");
     static final ConfigKey<Duration> TIMEOUT = ConfigKey.optional("mailbox.timeout", ConfigType.DURATION, "PT60S",
             "How long the IMAP server may take to accept the connection or answer a command before the poll fails");
+    static final ConfigType<String> AUTHSERV_IDS = new ConfigType<>("empty, or comma-separated authserv-ids such as mx.google.com", s -> {
+        for (String id : s.isBlank() ? new String[0] : s.split(",")) {
+            if (!id.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,252}")) {
+                throw new IllegalArgumentException();
+            }
+        }
+        return s;
+    });
+    static final ConfigKey<String> TRUSTED_AUTHSERV_IDS = ConfigKey.optional("mailbox.trusted-authserv-ids", AUTHSERV_IDS, "",
+            "Authserv-ids of the receiving mail servers whose Authentication-Results this mailbox believes (the first word of the header "
+                    + "they stamp, e.g. mx.google.com); results of any other server, or written below the sender's own header fields, never count");
+    static final ConfigKey<String> UNVERIFIED_SENDER = ConfigKey.optional("mailbox.unverified-sender", ConfigType.oneOf("restricted", "trusted"),
+            "restricted", "How mail is treated whose sender neither a trusted server's results nor an aligned DKIM signature verify: restricted "
+                    + "(as mail that failed: no CRM tier, caps of its own, joins a ticket only by naming a message the hub sent) or trusted");
     static final ConfigKey<String> AUTH = ConfigKey.optional("mailbox.auth", ConfigType.oneOf("password", "xoauth2"), "password",
             "password (mailbox.password) or xoauth2 (an OAuth 2.0 access token from mailbox.oauth2.*)");
     static final ConfigKey<java.net.URI> OAUTH2_TOKEN_URL = ConfigKey.optional("mailbox.oauth2.token-url", ConfigType.URL,
@@ -78,8 +96,8 @@ public record MailboxSettings(String name, String protocol, String host, int por
 
     /** The keys each named mailbox may set for itself as {@code mailbox.<name>.<key>}: all but the list of names. */
     static final List<ConfigKey<?>> PER_MAILBOX = List.of(ENABLED, PROTOCOL, HOST, PORT, USERNAME, PASSWORD, FOLDER, POLL_INTERVAL,
-            MAX_PER_POLL, ADDRESS, QUEUE, CATEGORY, INTAKE_THREADS, TIMEOUT, AUTH, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID,
-            OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN, OAUTH2_SCOPE);
+            MAX_PER_POLL, ADDRESS, QUEUE, CATEGORY, INTAKE_THREADS, TIMEOUT, TRUSTED_AUTHSERV_IDS, UNVERIFIED_SENDER, AUTH, OAUTH2_TOKEN_URL,
+            OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN, OAUTH2_SCOPE);
 
     /** Reads one mailbox through its keys (its own, else the shared plain ones); only called for an enabled mailbox. */
     static MailboxSettings read(String name, MailboxKeys keys) {
@@ -94,7 +112,12 @@ public record MailboxSettings(String name, String protocol, String host, int por
         }
         return new MailboxSettings(name, keys.get(PROTOCOL), keys.get(HOST), keys.get(PORT), keys.get(USERNAME), password,
                 keys.get(FOLDER), keys.get(POLL_INTERVAL), keys.get(MAX_PER_POLL), keys.get(ADDRESS), oauth2, emptyToNull(keys.get(QUEUE)),
-                emptyToNull(keys.get(CATEGORY)), keys.get(INTAKE_THREADS), keys.get(TIMEOUT));
+                emptyToNull(keys.get(CATEGORY)), keys.get(INTAKE_THREADS), keys.get(TIMEOUT), senderPolicy(keys));
+    }
+
+    private static SenderPolicy senderPolicy(MailboxKeys keys) {
+        return new SenderPolicy(Arrays.stream(keys.get(TRUSTED_AUTHSERV_IDS).split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .collect(Collectors.toSet()), keys.get(UNVERIFIED_SENDER).equals("trusted"));
     }
 
     private static <T> T requiredForXoauth2(MailboxKeys keys, ConfigKey<T> key) {

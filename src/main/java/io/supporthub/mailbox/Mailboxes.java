@@ -33,7 +33,7 @@ public record Mailboxes(List<MailboxSettings> enabled) {
 
     public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("mailbox",
             List.of(NAMES, ENABLED, PROTOCOL, HOST, PORT, USERNAME, PASSWORD, FOLDER, POLL_INTERVAL, MAX_PER_POLL, ADDRESS, QUEUE, CATEGORY,
-                    INTAKE_THREADS, TIMEOUT, AUTH, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN, OAUTH2_SCOPE));
+                    INTAKE_THREADS, TIMEOUT, TRUSTED_AUTHSERV_IDS, UNVERIFIED_SENDER, AUTH, OAUTH2_TOKEN_URL, OAUTH2_CLIENT_ID, OAUTH2_CLIENT_SECRET, OAUTH2_REFRESH_TOKEN, OAUTH2_SCOPE));
 
     /** A mailbox name equal to a key's first word would make mailbox.<name>.<key> ambiguous (mailbox.oauth2.scope). */
     private static final Set<String> RESERVED = PER_MAILBOX.stream().map(k -> k.name().substring("mailbox.".length()).split("\\.")[0])

@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides which messages a new ticket triggers: an acknowledgement to the requester, and a Slack
  * alert for urgent, VIP or emergency work, or an unhappy customer (negative sentiment).
  */
 public class NotificationPolicy {
+
+    /** The payload field naming the {@link MailAllowance} an acknowledgement draws on. */
+    static final String ALLOWANCE = "allowance";
 
     private final boolean mailEnabled;
     private final boolean slackEnabled;
@@ -29,8 +33,12 @@ public class NotificationPolicy {
         Map<String, Object> facts = facts(ticket, draft);
         List<NotificationRequest> requests = new ArrayList<>();
         if (mailEnabled && ticket.requesterEmail() != null) {
+            Map<String, Object> acknowledgement = new LinkedHashMap<>(facts);
+            // mail only claiming the address is acknowledged from an allowance of its own: a forger cannot use up the customer's
+            acknowledgement.put(ALLOWANCE, (draft.request().source().senderTrusted() ? MailAllowance.ACKNOWLEDGEMENT
+                    : MailAllowance.UNAUTHENTICATED_ACKNOWLEDGEMENT).code());
             requests.add(new NotificationRequest(NotificationKind.ACKNOWLEDGEMENT_MAIL, ticket.requesterEmail(),
-                    "ack:" + ticket.key(), facts));
+                    "ack:" + ticket.key(), acknowledgement));
         }
         String alertReason = alertReason(ticket);
         if (slackEnabled && alertReason != null) {
@@ -40,6 +48,31 @@ public class NotificationPolicy {
             requests.add(new NotificationRequest(NotificationKind.SLACK_ALERT, "slack", "slack:new_ticket:" + ticket.key(), alert));
         }
         return requests;
+    }
+
+    /**
+     * The alert a mail held by the creation cap raises when it is from an authenticated VIP or enterprise customer: such a
+     * customer's mail must reach a person, not wait unseen in quarantine. Nothing for anyone else, or with Slack off.
+     * (An unauthenticated sender never has a CRM tier, so forged mail raises no alert.)
+     */
+    public Optional<NotificationRequest> forHeldMail(TicketDraft draft, long quarantineId, String reason) {
+        CustomerTier tier = draft.customerOrUnknown().tier();
+        if (!slackEnabled || !draft.request().source().senderTrusted() || tier != CustomerTier.VIP && tier != CustomerTier.ENTERPRISE) {
+            return Optional.empty();
+        }
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("alert", "held_mail");
+        alert.put("alert_reason", "mail from " + tier.code() + " customer " + draft.request().requesterEmail() + " (\"" + draft.request().subject()
+                + "\") was held, not ticketed: " + reason + ". Release it: POST /api/v1/mail/quarantine/" + quarantineId + "/replay");
+        alert.put("audience", TicketAlerts.MANAGERS);
+        alert.put("customer_tier", tier.code());
+        alert.put("requester", draft.request().requesterEmail());
+        if (draft.customerOrUnknown().accountName() != null) {
+            alert.put("account", draft.customerOrUnknown().accountName());
+        }
+        alert.put("quarantine_id", quarantineId);
+        return Optional.of(new NotificationRequest(NotificationKind.SLACK_ALERT, "slack",
+                "held:" + draft.request().source().messageKey(), alert));
     }
 
     /** Why a new ticket deserves a Slack alert, or null when it does not. */

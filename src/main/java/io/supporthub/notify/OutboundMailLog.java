@@ -23,49 +23,58 @@ public class OutboundMailLog {
         this.clock = clock;
     }
 
-    /** Records a rendered mail just before it goes to SMTP; a failed send leaves a harmless row that still threads. */
-    public void record(String messageId, long ticketId, long notificationId, String recipient) {
+    /**
+     * Records a rendered mail just before it goes to SMTP, with the allowance it draws on; a failed send leaves a harmless
+     * row that still threads.
+     */
+    public void record(String messageId, long ticketId, long notificationId, String recipient, MailAllowance allowance) {
         transactions.inTransaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("insert into outbound_message (message_id, ticket_id, notification_id, recipient, sent_at) "
-                    + "values (?, ?, ?, ?, ?) on conflict (message_id) do nothing")) {
+            try (PreparedStatement st = c.prepareStatement("insert into outbound_message (message_id, ticket_id, notification_id, recipient, "
+                    + "sent_at, allowance) values (?, ?, ?, ?, ?, ?) on conflict (message_id) do nothing")) {
                 st.setString(1, messageId);
                 st.setLong(2, ticketId);
                 st.setLong(3, notificationId);
                 st.setString(4, recipient.toLowerCase(Locale.ROOT));
                 st.setTimestamp(5, Timestamp.from(clock.instant()));
+                st.setString(6, allowance.code());
                 return st.executeUpdate();
             }
         });
     }
 
-    /** Why one more automatic mail to this ticket and recipient would break a cap, or empty when it may go. */
-    public Optional<String> capExceeded(MailCaps caps, long ticketId, String recipient) {
+    /**
+     * Why one more automatic mail to this ticket and recipient would break a cap, or empty when it may go. The per-recipient
+     * cap counts only the mail of the same allowance.
+     */
+    public Optional<String> capExceeded(MailCaps caps, long ticketId, String recipient, MailAllowance allowance) {
         Instant now = clock.instant();
         // Retries of one notification render several Message-IDs; each notification counts once.
         int forTicket = count("select count(distinct notification_id) from outbound_message where ticket_id = ? and sent_at > ?",
-                ticketId, null, now.minus(caps.perTicketWindow()));
+                ticketId, null, null, now.minus(caps.perTicketWindow()));
         if (forTicket >= caps.perTicket()) {
             return Optional.of("per-ticket cap reached: " + forTicket + " automatic mails on this ticket within "
                     + caps.perTicketWindow() + " (limit " + caps.perTicket() + ")");
         }
-        int forRecipient = count("select count(distinct notification_id) from outbound_message where recipient = ? and sent_at > ?",
-                null, recipient.toLowerCase(Locale.ROOT), now.minus(caps.perRecipientWindow()));
+        int forRecipient = count("select count(distinct notification_id) from outbound_message where recipient = ? and allowance = ? "
+                + "and sent_at > ?", null, recipient.toLowerCase(Locale.ROOT), allowance, now.minus(caps.perRecipientWindow()));
         if (forRecipient >= caps.perRecipient()) {
-            return Optional.of("per-recipient cap reached: " + forRecipient + " automatic mails to " + recipient + " within "
-                    + caps.perRecipientWindow() + " (limit " + caps.perRecipient() + ")");
+            return Optional.of("per-recipient cap reached: " + forRecipient + " automatic mails (" + allowance.code() + ") to " + recipient
+                    + " within " + caps.perRecipientWindow() + " (limit " + caps.perRecipient() + ")");
         }
         return Optional.empty();
     }
 
-    private int count(String sql, Long ticketId, String recipient, Instant since) {
+    private int count(String sql, Long ticketId, String recipient, MailAllowance allowance, Instant since) {
         return transactions.read(c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
+                int i = 1;
                 if (ticketId != null) {
-                    st.setLong(1, ticketId);
+                    st.setLong(i++, ticketId);
                 } else {
-                    st.setString(1, recipient);
+                    st.setString(i++, recipient);
+                    st.setString(i++, allowance.code());
                 }
-                st.setTimestamp(2, Timestamp.from(since));
+                st.setTimestamp(i, Timestamp.from(since));
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);

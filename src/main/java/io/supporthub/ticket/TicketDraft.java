@@ -15,6 +15,8 @@ public record TicketDraft(IntakeRequest request, CustomerSnapshot customer, Clas
 
     /** The timeline event threading adds to a draft when a signal pointed at a ticket the request could not join. */
     public static final String THREADING_NOTE = "threading_note";
+    /** The timeline event that flags a new ticket for an agent's review; its payload's {@code flag} says why. */
+    public static final String FLAGGED_FOR_REVIEW = "flagged_for_review";
 
     public TicketDraft {
         events = List.copyOf(events);
@@ -42,6 +44,16 @@ public record TicketDraft(IntakeRequest request, CustomerSnapshot customer, Clas
     /** The note threading leaves when a signal pointed at a ticket this request could not join, if it did. */
     public Optional<TicketEvent> threadingNote() {
         return events.stream().filter(e -> e.type().equals(THREADING_NOTE)).findFirst();
+    }
+
+    /** The draft with one more event on its timeline. */
+    public TicketDraft withEvent(TicketEvent event) {
+        return new TicketDraft(request, customer, classification, routing, append(event));
+    }
+
+    /** The flag an agent filters on when the ticket must be reviewed before it is believed (e.g. unverified_sender), if any. */
+    public Optional<String> reviewFlag() {
+        return events.stream().filter(e -> e.type().equals(FLAGGED_FOR_REVIEW)).findFirst().map(e -> String.valueOf(e.payload().get("flag")));
     }
 
     public TicketDraft withCustomer(CustomerSnapshot snapshot, TicketEvent event) {

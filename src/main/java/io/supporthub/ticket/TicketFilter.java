@@ -3,9 +3,11 @@ package io.supporthub.ticket;
 /**
  * Filters for listing tickets; a null field does not filter.
  *
+ * @param reviewFlag only tickets flagged for review for this reason (e.g. unverified_sender)
  * @param beforeId keyset cursor: only tickets with a smaller id (newest first)
  */
-public record TicketFilter(TicketStatus status, Tier tier, Priority priority, String requesterEmail, Long beforeId, int limit) {
+public record TicketFilter(TicketStatus status, Tier tier, Priority priority, String requesterEmail, String reviewFlag, Long beforeId,
+                           int limit) {
 
     public static final int MAX_LIMIT = 200;
 

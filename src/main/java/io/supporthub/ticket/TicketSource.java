@@ -47,6 +47,11 @@ public record TicketSource(Channel channel, String via, SourceMessage message, E
         return message == null ? null : message.messageId();
     }
 
+    /** Whether its channel vouches for the requester (see {@link SourceMessage#senderTrusted()}); a request without a message is the caller's own. */
+    public boolean senderTrusted() {
+        return message == null || message.senderTrusted();
+    }
+
     /** Every record in another system the ticket is: its origin first, then what the message names, each once. */
     public List<ExternalRef> records() {
         List<ExternalRef> all = new ArrayList<>();

@@ -19,7 +19,8 @@ public class TicketStore {
 
     private static final String COLUMNS = "id, key, subject, description, status, priority, category, tier, queue, channel, "
             + "requester_email, requester_name, customer_tier, customer_lookup, customer_crm_id, customer_account, customer_arr, "
-            + "customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, version, created_at, updated_at";
+            + "customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, version, created_at, updated_at, "
+            + "sender_auth, review_flag";
 
     private final Transactions transactions;
     private final CustomerStore customers;
@@ -70,8 +71,8 @@ public class TicketStore {
         long[] numbers = numbers(connection, drafts.size());
         String sql = "insert into ticket (id, key, subject, description, status, priority, category, tier, queue, channel, "
                 + "requester_email, requester_name, customer_id, customer_tier, customer_lookup, customer_crm_id, customer_account, "
-                + "customer_arr, customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, reenrich_after) "
-                + "values (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)";
+                + "customer_arr, customer_health, customer_owner, customer_open_cases, sentiment, language, complexity, sender_auth, review_flag, "
+                + "reenrich_after) values (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)";
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             for (int d = 0; d < drafts.size(); d++) {
                 bindTicket(st, ids.get(d), numbers[d], drafts.get(d), customerIds);
@@ -111,7 +112,7 @@ public class TicketStore {
         CustomerSnapshot customer = draft.customerOrUnknown();
         Classification classification = draft.classification();
         Routing routing = draft.routing();
-        Long customerId = request.requesterEmail() == null ? null : customerIds.get(customer.email());
+        Long customerId = request.requesterEmail() == null || customer.email() == null ? null : customerIds.get(customer.email());
         int i = 1;
         st.setLong(i++, id);
         st.setString(i++, "SH-" + number);
@@ -136,6 +137,8 @@ public class TicketStore {
         st.setString(i++, classification.sentiment());
         st.setString(i++, classification.language());
         st.setString(i++, classification.complexity());
+        st.setString(i++, request.source().message() == null ? null : request.source().message().senderAuthentication());
+        st.setString(i++, draft.reviewFlag().orElse(null));
         st.setBoolean(i, customer.needsReEnrichment());
     }
 
@@ -220,7 +223,8 @@ public class TicketStore {
     public TicketPage list(TicketFilter filter) {
         String sql = "select " + COLUMNS + " from ticket "
                 + "where (?::text is null or status = ?) and (?::text is null or tier = ?) and (?::text is null or priority = ?) "
-                + "and (?::text is null or requester_email = ?) and (?::bigint is null or id < ?) order by id desc limit ?";
+                + "and (?::text is null or requester_email = ?) and (?::text is null or review_flag = ?) and (?::bigint is null or id < ?) "
+                + "order by id desc limit ?";
         return transactions.read(c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 int i = 1;
@@ -228,6 +232,7 @@ public class TicketStore {
                 i = bindTwice(st, i, filter.tier() == null ? null : filter.tier().name());
                 i = bindTwice(st, i, filter.priority() == null ? null : filter.priority().name());
                 i = bindTwice(st, i, filter.requesterEmail());
+                i = bindTwice(st, i, filter.reviewFlag());
                 st.setObject(i++, filter.beforeId(), Types.BIGINT);
                 st.setObject(i++, filter.beforeId(), Types.BIGINT);
                 st.setInt(i, filter.limit() + 1);
@@ -262,7 +267,7 @@ public class TicketStore {
                 Tier.valueOf(rs.getString("tier")), rs.getString("queue"), Channel.fromCode(rs.getString("channel")),
                 rs.getString("requester_email"), rs.getString("requester_name"), customer, rs.getString("sentiment"),
                 rs.getString("language"), rs.getString("complexity"), rs.getInt("version"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getString("sender_auth"), rs.getString("review_flag"));
     }
 
     private static java.time.Instant instant(Timestamp ts) {

@@ -14,6 +14,7 @@ import io.supporthub.admin.ApiTokens;
 import io.supporthub.db.Transactions;
 import io.supporthub.testing.FreePort;
 import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.TestMails;
 import io.supporthub.testing.Rows;
 import io.supporthub.testing.TnefBlob;
 import java.net.URI;
@@ -138,7 +139,8 @@ class MailAttachmentsIT {
     /** An HTML mail with an inline logo, a PDF named in RFC 2231, an HTML page, a winmail.dat, a 10 kB zip and a forwarded mail. */
     static String mail(String messageId, String subject, String extraHeaders) {
         String b64 = "Content-Transfer-Encoding: base64\n\n";
-        return "From: Ann Example <ann@acme.example>\nTo: support@hub.test\nSubject: " + subject + "\nMessage-ID: " + messageId + "\n"
+        // stamped by the receiving server the hub trusts: Ann's reply may join her ticket by naming her own first mail
+        return TestMails.stampLine("ann@acme.example").replace("\r\n", "\n") + "From: Ann Example <ann@acme.example>\nTo: support@hub.test\nSubject: " + subject + "\nMessage-ID: " + messageId + "\n"
                 + extraHeaders + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"outer\"\n\n"
                 + "--outer\nContent-Type: multipart/related; boundary=\"rel\"\n\n"
                 + "--rel\nContent-Type: text/html; charset=utf-8\n\n<p>Please see the invoice.<img src=\"cid:logo@acme.example\">"

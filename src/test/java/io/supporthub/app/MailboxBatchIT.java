@@ -12,6 +12,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supporthub.testing.HubUnderTest;
+import io.supporthub.testing.TestMails;
 import io.supporthub.testing.Rows;
 import jakarta.mail.Flags;
 import jakarta.mail.Session;
@@ -52,7 +53,7 @@ class MailboxBatchIT {
         return new HubUnderTest().mailboxKeys(Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1",
                 "mailbox.port", Integer.toString(greenMail.getImap().getPort()), "mailbox.username", SUPPORT, "mailbox.password", "secret",
                 "mailbox.folder", FOLDER, "mailbox.poll-interval", "PT0.2S", "mailbox.address", SUPPORT,
-                "mailbox.max-messages-per-poll", Integer.toString(mailsPerBatch))).start();
+                "mailbox.max-messages-per-poll", Integer.toString(mailsPerBatch), "mailbox.trusted-authserv-ids", TestMails.RECEIVING_SERVER)).start();
     }
 
     @AfterEach
@@ -162,7 +163,8 @@ class MailboxBatchIT {
     }
 
     private static String mail(String messageId, String from, String subject, String inReplyTo) {
-        return "Message-ID: " + messageId + "\r\nFrom: " + from + "\r\nTo: " + SUPPORT + "\r\nSubject: " + subject + "\r\n"
+        // stamped by the receiving server the hub trusts, so a reply may join by naming the customer's first mail
+        return TestMails.stampLine(from) + "Message-ID: " + messageId + "\r\nFrom: " + from + "\r\nTo: " + SUPPORT + "\r\nSubject: " + subject + "\r\n"
                 + (inReplyTo == null ? "" : "In-Reply-To: " + inReplyTo + "\r\nReferences: " + inReplyTo + "\r\n")
                 + "Date: Mon, 23 Nov 2026 09:00:00 +0000\r\n\r\n" + subject + ", please help.\r\n";
     }

@@ -72,6 +72,23 @@ class CreationAdmissionsTest {
     }
 
     @Test
+    void mail_only_claiming_an_address_counts_against_an_allowance_of_its_own_never_the_authenticated_senders() {
+        List<CreationAdmissions.Candidate> forgeries = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            forgeries.add(new CreationAdmissions.Candidate("ava@claimed.example", "<forged-" + i + "@attacker.example>", false));
+        }
+        List<Admission> forged = new Transactions(dataSource).inTransaction(c -> admissions.admitAll(c, forgeries));
+        Admission real = new Transactions(dataSource).inTransaction(c -> admissions.admitAll(c,
+                List.of(new CreationAdmissions.Candidate("ava@claimed.example", "<real-1@claimed.example>", true)))).get(0);
+
+        assertThat(forged).extracting(Admission::admitted).containsExactly(true, true, true, false, false);
+        assertThat(forged.get(3).reason()).isEqualTo("creation cap: unauthenticated mail claiming ava@claimed.example opened 3 ticket(s) "
+                + "within 1h already (hub.mail.creation-cap.per-sender=3)");
+        assertThat(real.admitted()).isTrue();
+        assertThat(real.reason()).isEqualTo("1 of 3 new tickets from ava@claimed.example within PT1H");
+    }
+
+    @Test
     void one_batch_admits_each_sender_up_to_the_cap_in_its_own_order_and_answers_every_mail() {
         List<CreationAdmissions.Candidate> batch = List.of(
                 new CreationAdmissions.Candidate("zed@batch.example", "<z1@batch>"), new CreationAdmissions.Candidate("amy@batch.example", "<a1@batch>"),

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supporthub.mail.filter.MailDecision.Outcome;
+import io.supporthub.mail.auth.SenderAuthentication;
+import io.supporthub.mail.auth.SenderPolicy;
+import io.supporthub.mail.auth.SenderVerdict;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import io.supporthub.ticket.IntakeRequest;
@@ -88,6 +91,49 @@ class InboundMailReaderTest {
         InboundMail mail = read("Subject: nobody\nMessage-ID: <n@example.com>\n\nbody\n");
         assertThatThrownBy(mail::toIntakeRequest).isInstanceOf(UnreadableMailException.class)
                 .hasMessageContaining("no readable From address");
+    }
+
+    @Test
+    void a_mail_read_under_a_mailboxs_policy_carries_the_verdict_on_its_sender_and_a_stopped_one_costs_no_key_lookup() {
+        java.util.List<String> lookups = new java.util.ArrayList<>();
+        InboundMailReader authenticating = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard("hub.example.com"),
+                new SenderAuthentication((selector, domain) -> {
+                    lookups.add(domain);
+                    return java.util.List.of();
+                }));
+        SenderPolicy policy = new SenderPolicy(java.util.Set.of("mx.example.com"), false);
+
+        InboundMail stamped = authenticating.read(new ReceivedMail("support", "support@example.com", 1L, 7L, bytes("""
+                Authentication-Results: mx.example.com; dmarc=fail header.from=example.com
+                From: ann@example.com
+                Subject: hi
+                Message-ID: <v-1@example.com>
+
+                hello
+                """)), policy);
+        assertThat(stamped.receipt().sender().result()).isEqualTo(SenderVerdict.Result.FAIL);
+        assertThat(stamped.receipt().senderTrusted()).isFalse();
+        assertThat(stamped.receipt().senderAuthentication()).isEqualTo("fail");
+        assertThat(stamped.senderEvent()).hasValueSatisfying(e -> assertThat(e.reason()).startsWith("sender ann@example.com: fail (restricted)"));
+
+        InboundMail outOfOffice = authenticating.read(new ReceivedMail("support", "support@example.com", 1L, 8L, bytes("""
+                From: ann@example.com
+                Subject: Out of office
+                Auto-Submitted: auto-replied
+                DKIM-Signature: v=1; d=example.com; s=s1; b=abc
+                Message-ID: <v-2@example.com>
+
+                away
+                """)), policy);
+        assertThat(outOfOffice.accepted()).isFalse();
+        assertThat(outOfOffice.receipt().sender().result()).isEqualTo(SenderVerdict.Result.UNVERIFIED);
+        assertThat(lookups).isEmpty();
+        assertThat(reader.read("support@example.com", bytes("From: a@example.com\n\nhi\n")).receipt().sender())
+                .as("a reader that only reads judges nobody").isNull();
+    }
+
+    private static byte[] bytes(String mail) {
+        return mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private InboundMail read(String mail) {

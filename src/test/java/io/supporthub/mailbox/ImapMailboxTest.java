@@ -9,6 +9,7 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.supporthub.connector.spi.Secret;
+import io.supporthub.mail.auth.SenderPolicy;
 import jakarta.mail.Flags;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
@@ -88,7 +89,7 @@ class ImapMailboxTest {
 
     private ImapMailbox open() throws Exception {
         MailboxSettings settings = new MailboxSettings("support", "imap", "127.0.0.1", greenMail.getImap().getPort(), SUPPORT,
-                Secret.of("secret"), "INBOX", Duration.ofSeconds(1), 100, SUPPORT, null, null, null, 2, Duration.ofSeconds(5));
+                Secret.of("secret"), "INBOX", Duration.ofSeconds(1), 100, SUPPORT, null, null, null, 2, Duration.ofSeconds(5), SenderPolicy.defaults());
         return ImapMailbox.open(settings, new Properties(), () -> new PasswordAuthentication(SUPPORT, "secret"));
     }
 

@@ -7,6 +7,7 @@ import io.supporthub.db.DatabaseException;
 import io.supporthub.mail.InboundMail;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.ReceivedMail;
+import io.supporthub.mail.auth.SenderPolicy;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class MailBatchCommitTest {
 
     private final InboundMailReader reader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard("hub.test"));
     private final MailboxPoll poll = new MailboxPoll(new MailboxSettings("support", "imap", "localhost", 143, "support", Secret.of("x"), "INBOX",
-            Duration.ofSeconds(10), 100, "support@hub.test", null, null, null, 2, Duration.ofSeconds(5)), null, 7, List.of(1L, 2L, 3L));
+            Duration.ofSeconds(10), 100, "support@hub.test", null, null, null, 2, Duration.ofSeconds(5), SenderPolicy.defaults()), null, 7, List.of(1L, 2L, 3L));
 
     @Test
     void a_batch_commits_together_and_its_mails_are_done_but_one_whose_preparing_failed_goes_alone() {
@@ -118,7 +119,7 @@ class MailBatchCommitTest {
         private final List<PreparedMail> committed = new ArrayList<>();
 
         CommittingIntake(SQLException failure) {
-            super(null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null);
             this.failure = failure;
         }
 

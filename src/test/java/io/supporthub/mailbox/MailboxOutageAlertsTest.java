@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.supporthub.connector.slack.SlackChannels;
 import io.supporthub.connector.spi.Secret;
 import io.supporthub.db.Transactions;
+import io.supporthub.mail.auth.SenderPolicy;
 import io.supporthub.notify.NotificationStore;
 import io.supporthub.testing.MovableClock;
 import io.supporthub.testing.Rows;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class MailboxOutageAlertsTest {
 
     static final MailboxSettings BILLING = new MailboxSettings("billing", "imap", "localhost", 143, "billing", Secret.of("x"), "INBOX",
-            Duration.ofSeconds(10), 100, "billing@hub.test", null, "billing", null, 2, Duration.ofSeconds(5));
+            Duration.ofSeconds(10), 100, "billing@hub.test", null, "billing", null, 2, Duration.ofSeconds(5), SenderPolicy.defaults());
 
     static HikariDataSource dataSource;
 

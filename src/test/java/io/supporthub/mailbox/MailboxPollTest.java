@@ -8,6 +8,7 @@ import io.supporthub.connector.spi.Secret;
 import io.supporthub.mail.InboundMail;
 import io.supporthub.mail.InboundMailReader;
 import io.supporthub.mail.ReceivedMail;
+import io.supporthub.mail.auth.SenderPolicy;
 import io.supporthub.mail.filter.MailFilterChain;
 import io.supporthub.mail.mime.MimeLimits;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class MailboxPollTest {
 
     private final InboundMailReader reader = new InboundMailReader(MimeLimits.defaults(), MailFilterChain.standard("hub.test"));
     private final MailboxPoll poll = new MailboxPoll(new MailboxSettings("support", "imap", "localhost", 143, "support", Secret.of("x"), "INBOX",
-            Duration.ofSeconds(10), 100, "support@hub.test", null, null, null, 2, Duration.ofSeconds(5)), null, 7, List.of(1L, 2L, 3L));
+            Duration.ofSeconds(10), 100, "support@hub.test", null, null, null, 2, Duration.ofSeconds(5), SenderPolicy.defaults()), null, 7, List.of(1L, 2L, 3L));
 
     @Test
     void two_batches_are_handed_over_at_once_and_a_third_waits_for_the_oldest_to_be_done() {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.supporthub.connector.spi.ConfigSource;
+import io.supporthub.mail.auth.SenderPolicy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Several mailboxes in one file: each names its own keys, inherits the plain ones, and is validated key by key. */
@@ -45,6 +47,27 @@ class MailboxesTest {
         assertThat(billing.categoryHint()).isEqualTo("billing");
         assertThat(billing.pollInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(mailboxes.byName("support").orElseThrow().pollInterval()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void each_mailbox_believes_the_servers_it_names_or_the_shared_ones_and_restricts_unverified_senders_unless_told() {
+        Map<String, String> keys = shared();
+        keys.put("mailbox.trusted-authserv-ids", "mx.google.com, MX.Example.com");
+        keys.put("mailbox.billing.trusted-authserv-ids", "mail.billing.example");
+        keys.put("mailbox.billing.unverified-sender", "trusted");
+        Mailboxes mailboxes = Mailboxes.from(source(keys));
+
+        assertThat(mailboxes.byName("support").orElseThrow().senderPolicy())
+                .isEqualTo(new SenderPolicy(Set.of("mx.google.com", "mx.example.com"), false));
+        assertThat(mailboxes.byName("billing").orElseThrow().senderPolicy()).isEqualTo(new SenderPolicy(Set.of("mail.billing.example"), true));
+    }
+
+    @Test
+    void an_authserv_id_that_is_no_host_name_is_refused_with_the_key_to_fix() {
+        Map<String, String> keys = shared();
+        keys.put("mailbox.support.trusted-authserv-ids", "mx.google.com; dmarc=pass");
+        assertThatThrownBy(() -> Mailboxes.from(source(keys)))
+                .hasMessageStartingWith(FILE + ": key 'mailbox.support.trusted-authserv-ids' must be empty, or comma-separated authserv-ids");
     }
 
     @Test

@@ -60,18 +60,33 @@ class OutboundMailCapsTest {
         long first = ticket.notificationIds().get(0);
         for (int attempt = 0; attempt < 3; attempt++) {
             // every retry of one notification renders a new Message-ID; the notification still counts once
-            log.record("ack-" + attempt + "@hub.test", ticket.ticket().id(), first, "per-ticket@example.com");
+            log.record("ack-" + attempt + "@hub.test", ticket.ticket().id(), first, "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT);
         }
-        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com")).isEmpty();
+        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT)).isEmpty();
 
         for (long extra : List.of(extraNotification(ticket), extraNotification(ticket))) {
-            log.record("x" + extra + "@hub.test", ticket.ticket().id(), extra, "per-ticket@example.com");
+            log.record("x" + extra + "@hub.test", ticket.ticket().id(), extra, "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT);
         }
-        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com"))
+        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("per-ticket cap reached: 3 automatic mails"));
 
         CLOCK.advance(Duration.ofMinutes(61));
-        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com")).isEmpty();
+        assertThat(log.capExceeded(CAPS, ticket.ticket().id(), "per-ticket@example.com", MailAllowance.ACKNOWLEDGEMENT)).isEmpty();
+    }
+
+    @Test
+    void acknowledgements_reaching_the_per_recipient_cap_use_up_neither_requested_mail_nor_the_other_kind_of_acknowledgement() {
+        for (int i = 0; i < CAPS.perRecipient(); i++) {
+            IntakeOutcome acknowledged = ticket("busy@example.com");
+            log.record("busy-" + i + "@hub.test", acknowledged.ticket().id(), acknowledged.notificationIds().get(0), "busy@example.com",
+                    MailAllowance.UNAUTHENTICATED_ACKNOWLEDGEMENT);
+        }
+        long next = ticket("busy@example.com").ticket().id();
+
+        assertThat(log.capExceeded(CAPS, next, "busy@example.com", MailAllowance.UNAUTHENTICATED_ACKNOWLEDGEMENT))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("per-recipient cap reached: 5 automatic mails (acknowledgement-unauthenticated)"));
+        assertThat(log.capExceeded(CAPS, next, "busy@example.com", MailAllowance.ACKNOWLEDGEMENT)).as("the customer's own mail").isEmpty();
+        assertThat(log.capExceeded(CAPS, next, "busy@example.com", MailAllowance.REQUESTED)).as("a satisfaction follow-up").isEmpty();
     }
 
     @Test

@@ -24,9 +24,11 @@ public final class HubUnderTest {
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> routeDirs = new java.util.ArrayList<>();
 
+    /** A mailbox on GreenMail that believes the Authentication-Results of the tests' receiving server ({@link TestMails#RECEIVING_SERVER}). */
     public HubUnderTest mailbox(int imapPort, String address, String password) {
         connectors.put("mailbox", Map.of("mailbox.protocol", "imap", "mailbox.host", "127.0.0.1", "mailbox.port", Integer.toString(imapPort),
-                "mailbox.username", address, "mailbox.password", password, "mailbox.poll-interval", "PT0.2S", "mailbox.address", address));
+                "mailbox.username", address, "mailbox.password", password, "mailbox.poll-interval", "PT0.2S", "mailbox.address", address,
+                "mailbox.trusted-authserv-ids", TestMails.RECEIVING_SERVER));
         return this;
     }
 
@@ -62,6 +64,12 @@ public final class HubUnderTest {
                 "smtp.from-address", from, "smtp.message-id-domain", "hub.test"));
         values.putAll(more);
         connectors.put("smtp", values);
+        return this;
+    }
+
+    /** The DKIM keys DNS would publish, e.g. {@link TestDkim#published()}: the hub looks keys up there instead. */
+    public HubUnderTest dkimKeys(io.supporthub.mail.auth.DkimKeys keys) {
+        beans.put("hubDkimKeys", keys);
         return this;
     }
 

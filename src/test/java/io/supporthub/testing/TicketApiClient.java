@@ -41,9 +41,18 @@ public final class TicketApiClient {
         }
     }
 
+    /** The tickets list with the given query, e.g. {@code review_flag=unverified_sender}. */
+    public JsonNode list(String query) {
+        return get(tickets + "?" + query);
+    }
+
     public JsonNode read(String key) {
+        return get(tickets + "/" + key);
+    }
+
+    private static JsonNode get(String url) {
         try {
-            return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(tickets + "/" + key))
+            return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + HubUnderTest.ADMIN_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

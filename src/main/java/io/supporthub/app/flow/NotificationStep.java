@@ -68,7 +68,7 @@ public class NotificationStep implements HubStopping {
             claimed.add(notification.id());
         }
         if (notification != null && notification.kind().isMail()) {
-            Optional<String> capped = outbound.capExceeded(caps, notification.ticketId(), notification.recipient());
+            Optional<String> capped = outbound.capExceeded(caps, notification.ticketId(), notification.recipient(), notification.allowance());
             if (capped.isPresent()) {
                 store.markSuppressed(notification, capped.get());
                 return null;
@@ -93,7 +93,8 @@ public class NotificationStep implements HubStopping {
         headers.put(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
         headers.putAll(mail.headers());
         // Stored without angle brackets, as every Message-ID in the database is.
-        outbound.record(mail.headers().get("Message-ID").replaceAll("^<|>$", ""), notification.ticketId(), notification.id(), notification.recipient());
+        outbound.record(mail.headers().get("Message-ID").replaceAll("^<|>$", ""), notification.ticketId(), notification.id(), notification.recipient(),
+                notification.allowance());
         return mail.text();
     }
 

@@ -55,6 +55,26 @@ public class ThreadIndex implements ThreadLookup {
     }
 
     @Override
+    public Optional<ThreadTicket> bySentMessageIds(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return transactions.read(c -> {
+            Map<String, ThreadTicket> byId = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("select o.message_id, t.id, t.key, t.status from outbound_message o "
+                    + "join ticket t on t.id = o.ticket_id where o.message_id = any(?)")) {
+                st.setArray(1, c.createArrayOf("text", messageIds.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        byId.putIfAbsent(rs.getString(1), new ThreadTicket(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return messageIds.stream().filter(byId::containsKey).findFirst().map(byId::get);
+        });
+    }
+
+    @Override
     public List<ThreadTicket> byForeignNumber(ForeignNumber number) {
         return transactions.read(c -> {
             try (PreparedStatement st = c.prepareStatement("select t.id, t.key, t.status from external_link l join ticket t on t.id = l.ticket_id "

@@ -11,6 +11,12 @@ public interface ThreadLookup {
     /** The ticket of the first id (in the order given) that names a message we received or sent, if any. */
     Optional<ThreadTicket> byMessageIds(List<String> messageIds);
 
+    /**
+     * The ticket of the first id (in the order given) that names a message the hub sent, if any: what an unauthenticated
+     * sender must name to join a ticket, since only the people the hub wrote to received those ids.
+     */
+    Optional<ThreadTicket> bySentMessageIds(List<String> messageIds);
+
     List<ThreadTicket> byForeignNumber(ForeignNumber number);
 
     /** True when the address is the ticket's requester or was recorded on it as a Cc. */

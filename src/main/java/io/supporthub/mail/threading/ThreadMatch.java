@@ -18,7 +18,12 @@ public record ThreadMatch(Kind kind, ThreadTicket ticket, ThreadSignal signal, S
         /** A signal found a ticket, but the sender is not on it: a new ticket with a note, never a comment. */
         NOT_PARTICIPANT,
         /** A signal found a closed ticket of the sender: a new ticket that names the old one. */
-        FOLLOW_UP_OF_CLOSED
+        FOLLOW_UP_OF_CLOSED,
+        /**
+         * A signal found a ticket the From address belongs to, but the sender is not authenticated and named no message the
+         * hub sent: a new ticket with a note, never a comment.
+         */
+        SENDER_NOT_AUTHENTICATED
     }
 
     public static ThreadMatch newTicket() {
@@ -31,6 +36,6 @@ public record ThreadMatch(Kind kind, ThreadTicket ticket, ThreadSignal signal, S
 
     /** The note a new ticket carries when a signal pointed elsewhere, or null when none did. */
     public String note() {
-        return kind == Kind.NOT_PARTICIPANT || kind == Kind.FOLLOW_UP_OF_CLOSED ? reason : null;
+        return kind == Kind.NOT_PARTICIPANT || kind == Kind.FOLLOW_UP_OF_CLOSED || kind == Kind.SENDER_NOT_AUTHENTICATED ? reason : null;
     }
 }

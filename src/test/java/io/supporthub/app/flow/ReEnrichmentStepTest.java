@@ -2,6 +2,7 @@ package io.supporthub.app.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supporthub.mail.auth.SenderPolicy;
 import io.supporthub.mailbox.MailboxSettings;
 import io.supporthub.connector.spi.Secret;
 import io.supporthub.intake.ReEnrichmentJob;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReEnrichmentStepTest {
 
     static final MailboxSettings BILLING = new MailboxSettings("billing", "imaps", "imap.example.com", 993, "billing", Secret.of("x"), "INBOX",
-            Duration.ofSeconds(10), 500, "billing@example.com", null, "billing", "billing", 4, Duration.ofSeconds(60));
+            Duration.ofSeconds(10), 500, "billing@example.com", null, "billing", "billing", 4, Duration.ofSeconds(60), SenderPolicy.defaults());
 
     @Test
     void a_ticket_a_mailbox_opened_gets_that_mailboxs_queue_and_category_hint_again() {

@@ -17,6 +17,7 @@ final class FakeThreadLookup implements ThreadLookup {
 
     private final Map<String, ThreadTicket> byKey = new HashMap<>();
     private final Map<String, ThreadTicket> byMessageId = new HashMap<>();
+    private final Map<String, ThreadTicket> bySentMessageId = new HashMap<>();
     private final Map<ForeignNumber, List<ThreadTicket>> byNumber = new HashMap<>();
     private final Set<String> participants = new HashSet<>();
 
@@ -38,6 +39,12 @@ final class FakeThreadLookup implements ThreadLookup {
         return this;
     }
 
+    /** A message the hub sent on the ticket (an acknowledgement): found by both lookups. */
+    FakeThreadLookup sent(ThreadTicket ticket, String messageId) {
+        bySentMessageId.put(messageId, ticket);
+        return message(ticket, messageId);
+    }
+
     FakeThreadLookup link(ThreadTicket ticket, String system, String number) {
         byNumber.computeIfAbsent(new ForeignNumber(system, number), n -> new ArrayList<>()).add(ticket);
         return this;
@@ -51,6 +58,11 @@ final class FakeThreadLookup implements ThreadLookup {
     @Override
     public Optional<ThreadTicket> byMessageIds(List<String> messageIds) {
         return messageIds.stream().filter(byMessageId::containsKey).findFirst().map(byMessageId::get);
+    }
+
+    @Override
+    public Optional<ThreadTicket> bySentMessageIds(List<String> messageIds) {
+        return messageIds.stream().filter(bySentMessageId::containsKey).findFirst().map(bySentMessageId::get);
     }
 
     @Override

@@ -63,13 +63,12 @@ public final class Sandbox implements AutoCloseable {
     /** Connector settings pointing at the embedded services, as an admin would write them in connectors-config/. */
     public Map<String, ConfigSource> connectorSources() {
         return Map.of(
-                // The sandbox's mail server stamps no Authentication-Results yet, so every sender there is unverified: it trusts
-                // them, as the hub did before senders were authenticated, until that stamp (and its trusted authserv-id) is there.
                 "mailbox", new ConfigSource("sandbox:mailbox", Map.of(
                         "mailbox.protocol", "imap", "mailbox.host", "127.0.0.1", "mailbox.port", Integer.toString(services.imapPort()),
                         "mailbox.username", SandboxServices.SUPPORT_ADDRESS, "mailbox.password", SandboxServices.SUPPORT_PASSWORD,
                         "mailbox.poll-interval", "PT1S", "mailbox.address", SandboxServices.SUPPORT_ADDRESS,
-                        "mailbox.unverified-sender", "trusted")),
+                        // the sandbox mail server's verdicts, and no one else's, say who a mail is from
+                        "mailbox.trusted-authserv-ids", ReceivingServerVerdict.AUTHSERV_ID)),
                 "smtp", new ConfigSource("sandbox:smtp", Map.of(
                         "smtp.host", "127.0.0.1", "smtp.port", Integer.toString(services.smtpPort()), "smtp.starttls", "false",
                         "smtp.from-address", SandboxServices.SUPPORT_ADDRESS, "smtp.from-name", "Support Hub Sandbox",

@@ -29,6 +29,10 @@ public final class SandboxDescription {
                 "password", SandboxServices.SUPPORT_PASSWORD));
         mail.put("customer_mailboxes", "log in over IMAP with the customer's address as login and password '"
                 + SandboxCustomer.MAILBOX_PASSWORD + "': acknowledgements land there");
+        mail.put("authserv_id", ReceivingServerVerdict.AUTHSERV_ID);
+        mail.put("sender_authentication", "every mail accepted over SMTP gets 'Authentication-Results: " + ReceivingServerVerdict.AUTHSERV_ID
+                + "': SPF passes for any envelope sender (loopback is every domain's host here), DMARC passes when the From domain"
+                + " matches the envelope sender's (MAIL FROM) and fails otherwise; the hub trusts this authserv-id only");
         mail.put("send_a_test_mail", "python3 -c \"import smtplib; smtplib.SMTP('127.0.0.1', " + services.smtpPort()
                 + ").sendmail('ava@acme.example', ['support@sandbox.local'], 'From: ava@acme.example\\r\\nTo: support@sandbox.local\\r\\n"
                 + "Subject: Production is down\\r\\n\\r\\nUrgent: our production system is down for all users.')\"");

@@ -30,6 +30,8 @@ final class SandboxServices implements AutoCloseable {
                     new ServerSetup(ports.imap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
             mail.start();
             started.push(mail::stop);
+            // every accepted mail carries the verdict a receiving server records (SPF, DMARC alignment)
+            mail.getUserManager().setMessageDeliveryHandler(new ReceivingServerVerdict(mail.getUserManager().getMessageDeliveryHandler()));
             mail.setUser(SUPPORT_ADDRESS, SUPPORT_ADDRESS, SUPPORT_PASSWORD);
             for (SandboxCustomer customer : SandboxCustomer.SEEDED) {
                 mail.setUser(customer.email(), customer.email(), SandboxCustomer.MAILBOX_PASSWORD);

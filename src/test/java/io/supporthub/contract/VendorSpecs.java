@@ -102,6 +102,22 @@ public final class VendorSpecs {
         return write("zendesk-support.json", JSON.writeValueAsString(spec));
     }
 
+    /**
+     * {@link #zendeskSupport()} with every {@code /api/v2/…} path in its {@code .json} form, the one Zendesk's own
+     * documentation and client libraries call (Zendesk serves both; the description names only the bare one), for a
+     * suite whose client calls that form, such as the Zendesk simulator's.
+     */
+    public static Path zendeskSupportWithJsonPaths() throws IOException {
+        ObjectNode spec = (ObjectNode) JSON.readTree(zendeskSupport().toFile());
+        ObjectNode paths = JSON.createObjectNode();
+        spec.path("paths").fields().forEachRemaining(entry -> {
+            String path = entry.getKey();
+            paths.set(path.startsWith("/api/v2/") && !path.endsWith(".json") ? path + ".json" : path, entry.getValue());
+        });
+        spec.set("paths", paths);
+        return write("zendesk-support-json-paths.json", JSON.writeValueAsString(spec));
+    }
+
     /** The derived Salesforce description (src/test/resources/contract), its examples naming the mock's own URL. */
     public static Path salesforceRest(String baseUrl) throws IOException {
         String template = Files.readString(SALESFORCE_TEMPLATE, StandardCharsets.UTF_8);

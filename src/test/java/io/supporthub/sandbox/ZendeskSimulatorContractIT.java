@@ -4,7 +4,6 @@ import static io.supporthub.sandbox.ZendeskHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supporthub.contract.VendorSpecs;
-import io.supporthub.contract.ZendeskSupportSpec;
 import io.supporthub.testing.Prism;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ class ZendeskSimulatorContractIT {
     void every_operation_the_simulator_serves_answers_as_zendesk_s_support_api_describes() throws Exception {
         try (ZendeskSimulator simulator = new ZendeskSimulator(0, null)) {
             simulator.start();
-            try (Prism proxy = Prism.proxy(ZendeskSupportSpec.withJsonPaths(), simulator.baseUrl())) {
+            try (Prism proxy = Prism.proxy(VendorSpecs.zendeskSupportWithJsonPaths(), simulator.baseUrl())) {
                 ZendeskHttp client = ZendeskHttp.as(proxy.url(), ZendeskSimulator.INTEGRATION_EMAIL);
                 List<HttpResponse<String>> answers = new ArrayList<>();
 
